@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// The `truceline` command. It parses arguments and calls the same use cases as the HTTP API.
+
+import { Command, Option } from 'commander';
+import { migrateToLatest, openDatabase, type Db } from '../db/engine.js';
+import { ConfigError, loadConfig, type Config } from '../server/config.js';
+import { serve } from '../server/main.js';
+import { createServices, type Services } from '../services/context.js';
+import { loadDemo } from '../services/demo.js';
+import { createToken } from '../services/tokens.js';
+
+const CLI_ACTOR = { kind: 'system', name: 'cli' } as const;
+
+function config(): Config {
+  return loadConfig(process.env);
+}
+
+async function withServices<T>(work: (services: Services, db: Db) => Promise<T>): Promise<T> {
+  const db = openDatabase(config().database);
+  try {
+    await migrateToLatest(db);
+    return await work(createServices(db), db);
+  } finally {
+    await db.close();
+  }
+}
+
+export function program(): Command {
+  const cli = new Command('truceline')
+    .description('Ceasefire terms, incidents and screening: the Truceline server and tools.')
+    .addHelpText(
+      'after',
+      '\nEnvironment:\n  PORT          port to serve on (8080)\n  TRUCELINE_DB  SQLite file (data/truceline.db)\n  DATABASE_URL  postgres://... to use PostgreSQL instead\n  LOG_LEVEL     info, warn, error, debug, silent',
+    )
+    .showHelpAfterError();
+
+  cli
+    .command('serve')
+    .description('Run the HTTP API (migrates the database first)')
+    .option('--demo', 'load the March 2025 demo scenario if this database has never had it', false)
+    .addOption(new Option('-p, --port <port>', 'port to listen on (overrides PORT)').argParser((v) => v))
+    .action(async (opts: { demo: boolean; port?: string }) => {
+      const env = opts.port ? { ...process.env, PORT: opts.port } : process.env;
+      await serve(loadConfig(env), { demo: opts.demo });
+    });
+
+  cli
+    .command('migrate')
+    .description('Bring the database schema up to date')
+    .action(async () => {
+      const ran = await withServices(async (_services, db) => migrateToLatest(db));
+      console.log(ran.length === 0 ? 'The schema is up to date.' : `Ran ${ran.length} migration(s).`);
+    });
+
+  const demo = cli.command('demo').description('The March 2025 demo scenario');
+  demo
+    .command('load')
+    .description('Load the demo scenario, or bring it up to date (safe to run again)')
+    .action(async () => {
+      const report = await withServices((services) => loadDemo(services));
+      console.log(
+        `Demo loaded: ${report.parties} parties, ${report.sources} sources, ${report.agreements} agreements, ${report.incidents} incidents written.`,
+      );
+    });
+
+  const token = cli.command('token').description('API tokens for writes');
+  token
+    .command('create')
+    .description('Create an admin API token and print it (it is stored hashed and shown only once)')
+    .requiredOption('--name <name>', 'who or what the token is for')
+    .action(async (opts: { name: string }) => {
+      const { secret } = await withServices((services) => createToken(services, CLI_ACTOR, opts.name));
+      console.log(secret);
+    });
+
+  return cli;
+}
+
+program()
+  .parseAsync(process.argv)
+  .catch((error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });

@@ -1,0 +1,60 @@
+// The one error catalogue: every error Truceline reports has a stable code, an HTTP status and a message.
+// docs/errors.md is generated from this table; the HTTP error handler is the only place that turns it into JSON.
+
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
+  MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The request body must be JSON.' },
+  UNAUTHENTICATED: { status: 401, message: 'This request needs a valid API token.' },
+  FORBIDDEN: { status: 403, message: 'This token may not do that.' },
+  NOT_FOUND: { status: 404, message: 'No such route.' },
+  AGREEMENT_NOT_FOUND: { status: 404, message: 'No agreement has that id or slug.' },
+  READOUT_NOT_FOUND: { status: 404, message: 'No readout has that id in this agreement.' },
+  INCIDENT_NOT_FOUND: { status: 404, message: 'No incident has that id.' },
+  AGREEMENT_SLUG_TAKEN: { status: 409, message: 'Another agreement already has that slug.' },
+  READOUT_KEY_TAKEN: { status: 409, message: 'This agreement already has a readout with that key.' },
+  INCIDENT_REF_TAKEN: { status: 409, message: 'Another incident already has that reference.' },
+  PARTY_UNKNOWN: { status: 422, message: 'A party code is not known.' },
+  TARGET_UNKNOWN: { status: 422, message: 'A target code is not in the taxonomy.' },
+  READOUT_WINDOW_INVALID: { status: 422, message: 'The time window ends before it starts.' },
+  REFERENCE_UNKNOWN: { status: 422, message: 'A referenced record does not exist.' },
+  CONFLICT: { status: 409, message: 'The change conflicts with stored data.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** One problem with one field of the input, named by its path (`readouts.0.window.end`). */
+export interface FieldIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ErrorDetails = Readonly<Record<string, unknown>> & { readonly issues?: readonly FieldIssue[] };
+
+/** An error with a catalogue code; anything else that reaches the edge is reported as INTERNAL. */
+export class TrucelineError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, message?: string, details: ErrorDetails = {}) {
+    super(message ?? ERROR_CATALOGUE[code].message);
+    this.name = 'TrucelineError';
+    this.code = code;
+    this.status = ERROR_CATALOGUE[code].status;
+    this.details = details;
+  }
+}
+
+/** Builds the error for one bad field, with the path in both the message and the details. */
+export function fieldError(code: ErrorCode, path: string, message: string): TrucelineError {
+  return new TrucelineError(code, `${path}: ${message}`, { issues: [{ path, message }] });
+}
+
+/** Exhaustiveness guard for switches over string-literal unions. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${String(value)}`);
+}

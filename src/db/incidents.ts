@@ -1,0 +1,290 @@
+// Incidents with their allegations and stored screening results.
+
+import { lonLat } from '../core/geo.js';
+import type {
+  Allegation,
+  Casualties,
+  Count,
+  Effect,
+  GeoPrecision,
+  Incident,
+  IncidentId,
+  ObservationMethod,
+} from '../core/model.js';
+import type { AgreementScreening, ReadoutScreening, Verdict } from '../core/screening.js';
+import type { Act, Domain, TargetCode } from '../core/taxonomy.js';
+import type { Precision } from '../core/time.js';
+import type { Handle } from './engine.js';
+import { fromJson, toJson } from './json.js';
+import type { AllegationsTable, IncidentsTable } from './schema.js';
+
+function allegationFromRow(row: AllegationsTable): Allegation {
+  return {
+    id: row.id,
+    accuser: row.accuser,
+    accused: row.accused,
+    madeAt: row.made_at,
+    source: row.source_key,
+    summary: row.summary,
+  };
+}
+
+function incidentFromRow(row: IncidentsTable, allegations: readonly Allegation[]): Incident {
+  return {
+    id: row.id as IncidentId,
+    ref: row.ref,
+    occurredAt: row.occurred_at,
+    timePrecision: row.time_precision as Precision,
+    title: row.title,
+    eventType: row.event_type,
+    subEventType: row.sub_event_type,
+    actor1: row.actor1,
+    actor2: row.actor2,
+    country: row.country,
+    admin1: row.admin1,
+    admin2: row.admin2,
+    admin3: row.admin3,
+    locationName: row.location_name,
+    location: row.lon !== null && row.lat !== null ? lonLat(row.lon, row.lat) : null,
+    geoPrecision: row.geo_precision as GeoPrecision | null,
+    sourceText: row.source_text,
+    sourceScale: row.source_scale,
+    notes: row.notes,
+    fatalities: row.fatalities,
+    act: row.act as Act | null,
+    domain: row.domain as Domain | null,
+    target: row.target as TargetCode | null,
+    weapon: row.weapon,
+    perpetrator: row.perpetrator,
+    counts: fromJson<Count[]>(row.counts_json),
+    effects: fromJson<Effect[]>(row.effects_json),
+    observation: row.observation as ObservationMethod | null,
+    casualties: fromJson<Casualties>(row.casualties_json),
+    allegations,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function incidentToRow(incident: Incident, occurredUtc: string): IncidentsTable {
+  return {
+    id: incident.id,
+    ref: incident.ref,
+    occurred_at: incident.occurredAt,
+    occurred_utc: occurredUtc,
+    time_precision: incident.timePrecision,
+    title: incident.title,
+    event_type: incident.eventType,
+    sub_event_type: incident.subEventType,
+    actor1: incident.actor1,
+    actor2: incident.actor2,
+    country: incident.country,
+    admin1: incident.admin1,
+    admin2: incident.admin2,
+    admin3: incident.admin3,
+    location_name: incident.locationName,
+    lon: incident.location ? incident.location[0] : null,
+    lat: incident.location ? incident.location[1] : null,
+    geo_precision: incident.geoPrecision,
+    source_text: incident.sourceText,
+    source_scale: incident.sourceScale,
+    notes: incident.notes,
+    fatalities: incident.fatalities,
+    act: incident.act,
+    domain: incident.domain,
+    target: incident.target,
+    weapon: incident.weapon,
+    perpetrator: incident.perpetrator,
+    counts_json: toJson(incident.counts),
+    effects_json: toJson(incident.effects),
+    observation: incident.observation,
+    casualties_json: toJson(incident.casualties),
+    created_at: incident.createdAt,
+    updated_at: incident.updatedAt,
+  };
+}
+
+/** Inserts an incident and its allegations. `occurredUtc` is its time as sortable UTC text. */
+export async function insertIncident(trx: Handle, incident: Incident, occurredUtc: string): Promise<void> {
+  await trx.insertInto('incidents').values(incidentToRow(incident, occurredUtc)).execute();
+  await insertAllegations(trx, incident.id, incident.allegations);
+}
+
+export async function insertAllegations(
+  trx: Handle,
+  incidentId: IncidentId,
+  allegations: readonly Allegation[],
+): Promise<void> {
+  if (allegations.length === 0) return;
+  await trx
+    .insertInto('allegations')
+    .values(
+      allegations.map((a) => ({
+        id: a.id,
+        incident_id: incidentId,
+        accuser: a.accuser,
+        accused: a.accused,
+        made_at: a.madeAt,
+        source_key: a.source,
+        summary: a.summary,
+      })),
+    )
+    .execute();
+}
+
+/** Rewrites an incident's own fields; allegations are left as they are. */
+export async function updateIncident(trx: Handle, incident: Incident, occurredUtc: string): Promise<void> {
+  const { id: _id, created_at: _created, ...row } = incidentToRow(incident, occurredUtc);
+  await trx.updateTable('incidents').set(row).where('id', '=', incident.id).execute();
+}
+
+export async function findIncident(db: Handle, id: string): Promise<Incident | null> {
+  const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const allegations = await db
+    .selectFrom('allegations')
+    .selectAll()
+    .where('incident_id', '=', id)
+    .orderBy('made_at')
+    .execute();
+  return incidentFromRow(row, allegations.map(allegationFromRow));
+}
+
+export async function findIncidentIdByRef(db: Handle, ref: string): Promise<string | null> {
+  const row = await db.selectFrom('incidents').select('id').where('ref', '=', ref).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export interface IncidentFilter {
+  readonly agreementId?: string | undefined;
+  readonly verdict?: Verdict | undefined;
+  readonly party?: string | undefined;
+  readonly fromUtc?: string | undefined;
+  readonly toUtc?: string | undefined;
+  readonly target?: string | undefined;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+}
+
+function filteredIncidents(db: Handle, filter: IncidentFilter) {
+  let query = db.selectFrom('incidents');
+  if (filter.agreementId !== undefined || filter.verdict !== undefined) {
+    const { agreementId, verdict } = filter;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('screenings')
+          .select('screenings.incident_id')
+          .whereRef('screenings.incident_id', '=', 'incidents.id')
+          .$if(agreementId !== undefined, (q) => q.where('screenings.agreement_id', '=', agreementId ?? ''))
+          .$if(verdict !== undefined, (q) => q.where('screenings.verdict', '=', verdict ?? 'unknown')),
+      ),
+    );
+  }
+  if (filter.party !== undefined) query = query.where('perpetrator', '=', filter.party);
+  if (filter.fromUtc !== undefined) query = query.where('occurred_utc', '>=', filter.fromUtc);
+  if (filter.toUtc !== undefined) query = query.where('occurred_utc', '<', filter.toUtc);
+  if (filter.target !== undefined) {
+    const target = filter.target;
+    query = query.where((eb) => eb.or([eb('target', '=', target), eb('target', 'like', `${target}.%`)]));
+  }
+  return query;
+}
+
+/** A page of incidents, newest first, with the total that match the filter. */
+export async function listIncidents(
+  db: Handle,
+  filter: IncidentFilter,
+  page: { readonly limit: number; readonly offset: number },
+): Promise<Page<Incident>> {
+  const rows = await filteredIncidents(db, filter)
+    .selectAll('incidents')
+    .orderBy('occurred_utc', 'desc')
+    .orderBy('id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const { total } = await filteredIncidents(db, filter)
+    .select((eb) => eb.fn.countAll<number | string>().as('total'))
+    .executeTakeFirstOrThrow();
+  const ids = rows.map((r) => r.id);
+  const allegationRows =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('allegations')
+          .selectAll()
+          .where('incident_id', 'in', ids)
+          .orderBy('made_at')
+          .execute();
+  const byIncident = new Map<string, Allegation[]>();
+  for (const a of allegationRows) {
+    const list = byIncident.get(a.incident_id) ?? [];
+    list.push(allegationFromRow(a));
+    byIncident.set(a.incident_id, list);
+  }
+  return { items: rows.map((r) => incidentFromRow(r, byIncident.get(r.id) ?? [])), total: Number(total) };
+}
+
+/** Ids of incidents whose time falls in [fromUtc, toUtc); either end may be open. */
+export async function incidentIdsBetween(
+  db: Handle,
+  fromUtc: string | null,
+  toUtc: string | null,
+): Promise<string[]> {
+  let query = db.selectFrom('incidents').select('id');
+  if (fromUtc !== null) query = query.where('occurred_utc', '>=', fromUtc);
+  if (toUtc !== null) query = query.where('occurred_utc', '<', toUtc);
+  return (await query.execute()).map((r) => r.id);
+}
+
+/** Replaces the stored screening of one incident. */
+export async function replaceScreenings(
+  trx: Handle,
+  incidentId: string,
+  results: readonly AgreementScreening[],
+  computedAt: string,
+): Promise<void> {
+  await trx.deleteFrom('screenings').where('incident_id', '=', incidentId).execute();
+  if (results.length === 0) return;
+  await trx
+    .insertInto('screenings')
+    .values(
+      results.map((r) => ({
+        incident_id: incidentId,
+        agreement_id: r.agreementId,
+        verdict: r.verdict,
+        readouts_json: toJson(r.readouts),
+        computed_at: computedAt,
+      })),
+    )
+    .execute();
+}
+
+export interface StoredScreening {
+  readonly incidentId: string;
+  readonly agreementId: string;
+  readonly verdict: Verdict;
+  readonly readouts: readonly ReadoutScreening[];
+  readonly computedAt: string;
+}
+
+export async function screeningsFor(db: Handle, incidentIds: readonly string[]): Promise<StoredScreening[]> {
+  if (incidentIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('screenings')
+    .selectAll()
+    .where('incident_id', 'in', incidentIds)
+    .orderBy('agreement_id')
+    .execute();
+  return rows.map((r) => ({
+    incidentId: r.incident_id,
+    agreementId: r.agreement_id,
+    verdict: r.verdict as Verdict,
+    readouts: fromJson<ReadoutScreening[]>(r.readouts_json),
+    computedAt: r.computed_at,
+  }));
+}

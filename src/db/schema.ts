@@ -1,0 +1,173 @@
+// Table row types as stored: snake_case, JSON in text columns, times as ISO text. They never leave src/db.
+
+export interface PartiesTable {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export interface SourcesTable {
+  id: string;
+  key: string;
+  issuer: string;
+  issuer_party: string | null;
+  channel: string | null;
+  published_at: string | null;
+  url: string | null;
+  title: string;
+  language: string | null;
+  original_text: string | null;
+  translations_json: string;
+  verified: number;
+}
+
+export interface AgreementsTable {
+  id: string;
+  slug: string;
+  title: string;
+  form: string;
+  kind: string;
+  summary: string;
+  parties_json: string;
+  mediators_json: string;
+  links_json: string;
+  lifecycle_json: string;
+  conditions_json: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReadoutsTable {
+  id: string;
+  agreement_id: string;
+  key: string;
+  position: number;
+  issued_by: string;
+  issuer: string;
+  issued_at: string;
+  source_key: string | null;
+  scope: string;
+  summary: string;
+  window_json: string;
+  /** The window as UTC ISO text, for finding the incidents a change of terms touches; null when open. */
+  window_start_utc: string | null;
+  window_end_utc: string | null;
+}
+
+export interface ProvisionsTable {
+  id: string;
+  readout_id: string;
+  key: string;
+  position: number;
+  kind: string;
+  acts_json: string;
+  domains_json: string;
+  targets_json: string;
+  area_json: string;
+  bound_json: string;
+  quote: string | null;
+}
+
+export interface IncidentsTable {
+  id: string;
+  ref: string | null;
+  occurred_at: string;
+  occurred_utc: string;
+  time_precision: string;
+  title: string;
+  event_type: string | null;
+  sub_event_type: string | null;
+  actor1: string | null;
+  actor2: string | null;
+  country: string | null;
+  admin1: string | null;
+  admin2: string | null;
+  admin3: string | null;
+  location_name: string | null;
+  lon: number | null;
+  lat: number | null;
+  geo_precision: number | null;
+  source_text: string | null;
+  source_scale: string | null;
+  notes: string | null;
+  fatalities: number | null;
+  act: string | null;
+  domain: string | null;
+  target: string | null;
+  weapon: string | null;
+  perpetrator: string | null;
+  counts_json: string;
+  effects_json: string;
+  observation: string | null;
+  casualties_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AllegationsTable {
+  id: string;
+  incident_id: string;
+  accuser: string;
+  accused: string;
+  made_at: string;
+  source_key: string | null;
+  summary: string;
+}
+
+export interface ScreeningsTable {
+  incident_id: string;
+  agreement_id: string;
+  verdict: string;
+  readouts_json: string;
+  computed_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  role: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface AuditEventsTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  before_digest: string | null;
+  after_digest: string | null;
+  reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  parties: PartiesTable;
+  sources: SourcesTable;
+  agreements: AgreementsTable;
+  readouts: ReadoutsTable;
+  provisions: ProvisionsTable;
+  incidents: IncidentsTable;
+  allegations: AllegationsTable;
+  screenings: ScreeningsTable;
+  api_tokens: ApiTokensTable;
+  audit_events: AuditEventsTable;
+  audit_head: AuditHeadTable;
+  meta: MetaTable;
+}

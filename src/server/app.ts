@@ -1,0 +1,86 @@
+// The HTTP edge: `buildApp` assembles Fastify with validation, OpenAPI, authentication and the routes.
+// It does not listen; `main.ts` (or a test's `app.inject()`) decides what to do with it.
+
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { TrucelineError } from '../core/errors.js';
+import type { Actor } from '../core/policy.js';
+import type { Services } from '../services/context.js';
+import { authenticate } from '../services/tokens.js';
+import type { Config } from './config.js';
+import { errorBody, handleError } from './errors.js';
+import { agreementRoutes } from './routes/agreements/index.js';
+import { incidentRoutes } from './routes/incidents/index.js';
+import { referenceRoutes } from './routes/reference/index.js';
+import { screenRoutes } from './routes/screen/index.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is asking: the holder of a valid bearer token, or null for the public. */
+    actor: Actor | null;
+  }
+}
+
+export interface AppOptions {
+  readonly services: Services;
+  readonly logLevel?: Config['logLevel'];
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp({ services, logLevel = 'silent' }: AppOptions): Promise<App> {
+  const app = Fastify({ logger: { level: logLevel }, bodyLimit: 1_048_576 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send(errorBody('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`)),
+  );
+
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (!header) return;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    request.actor = match?.[1] ? await authenticate(services, match[1]) : null;
+    if (!request.actor)
+      throw new TrucelineError('UNAUTHENTICATED', 'The bearer token is not valid or has been revoked.');
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Truceline API',
+        description: 'Ceasefire terms, incidents and screening. Writes need `Authorization: Bearer <token>`.',
+        version: '1',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await api.register(
+    async (v1) => {
+      v1.get('/health', { schema: { tags: ['meta'], summary: 'Liveness' } }, () => ({ status: 'ok' }));
+      await v1.register(referenceRoutes, { services });
+      await v1.register(agreementRoutes, { services });
+      await v1.register(incidentRoutes, { services });
+      await v1.register(screenRoutes, { services });
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

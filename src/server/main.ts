@@ -1,0 +1,35 @@
+// Starting the server: open the database, migrate, optionally load the demo, listen, and close cleanly.
+
+import { migrateToLatest, openDatabase } from '../db/engine.js';
+import { createServices } from '../services/context.js';
+import { demoLoaded, loadDemo } from '../services/demo.js';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+
+export interface ServeOptions {
+  /** Load the demo scenario when this database has never had it. */
+  readonly demo: boolean;
+}
+
+/** Runs the server until SIGINT or SIGTERM; resolves with the address it listens on. */
+export async function serve(config: Config, options: ServeOptions): Promise<string> {
+  const db = openDatabase(config.database);
+  await migrateToLatest(db);
+  const services = createServices(db);
+  if (options.demo && !(await demoLoaded(services))) {
+    const report = await loadDemo(services);
+    console.log(
+      `Loaded the March 2025 demo: ${report.agreements} agreements, ${report.incidents} incidents.`,
+    );
+  }
+  const app = await buildApp({ services, logLevel: config.logLevel });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const where = config.database.engine === 'sqlite' ? config.database.file : 'PostgreSQL';
+  console.log(`Truceline is serving http://localhost:${config.port} (database: ${where})`);
+  const stop = () => {
+    void app.close().then(() => db.close());
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return address;
+}

@@ -1,0 +1,213 @@
+// The API shapes. Each presenter lists every field it sends; domain records are never spread into a response.
+
+import type { Agreement, Incident, Party, Provision, Readout, Source } from '../core/model.js';
+import type { AgreementScreening, ReadoutScreening } from '../core/screening.js';
+import { readoutSpan } from '../core/terms.js';
+import { toUtcIso } from '../core/time.js';
+import type { StoredScreening } from '../db/incidents.js';
+
+export function presentParty(p: Party) {
+  return { code: p.code, name: p.name, kind: p.kind };
+}
+
+export function presentSource(s: Source) {
+  return {
+    key: s.key,
+    issuer: s.issuer,
+    issuerParty: s.issuerParty,
+    channel: s.channel,
+    publishedAt: s.publishedAt,
+    url: s.url,
+    title: s.title,
+    language: s.language,
+    originalText: s.originalText,
+    translations: s.translations.map((t) => ({
+      language: t.language,
+      text: t.text,
+      translator: t.translator,
+    })),
+    verified: s.verified,
+  };
+}
+
+function presentProvision(p: Provision) {
+  return {
+    id: p.id,
+    key: p.key,
+    kind: p.kind,
+    acts: p.acts,
+    domains: p.domains,
+    targets: p.targets,
+    area: p.area,
+    bound: p.bound,
+    quote: p.quote,
+  };
+}
+
+function presentReadout(agreement: Agreement, r: Readout) {
+  const span = readoutSpan(agreement, r);
+  return {
+    id: r.id,
+    key: r.key,
+    issuedBy: r.issuedBy,
+    issuer: r.issuer,
+    issuedAt: r.issuedAt,
+    source: r.source,
+    scope: r.scope,
+    summary: r.summary,
+    window: {
+      start: r.window.start,
+      end: r.window.end,
+      durationDays: r.window.durationDays,
+      extension: r.window.extension,
+      escapeClause: r.window.escapeClause,
+    },
+    /** The window as it binds: in UTC, cut short by the lifecycle, or why it never binds. */
+    inForce: span.inForce
+      ? {
+          from: toUtcIso(span.interval.startMs),
+          until: Number.isFinite(span.interval.endMs) ? toUtcIso(span.interval.endMs) : null,
+          cutShortBy: span.cappedBy,
+          reason: null,
+        }
+      : { from: null, until: null, cutShortBy: null, reason: span.reason },
+    provisions: r.provisions.map(presentProvision),
+  };
+}
+
+/** An agreement as listed: no readout detail. */
+export function presentAgreementSummary(a: Agreement) {
+  return {
+    id: a.id,
+    slug: a.slug,
+    title: a.title,
+    form: a.form,
+    kind: a.kind,
+    summary: a.summary,
+    parties: a.parties,
+    mediators: a.mediators,
+    status: currentStatus(a),
+    readoutCount: a.readouts.length,
+    version: a.version,
+    updatedAt: a.updatedAt,
+  };
+}
+
+function currentStatus(a: Agreement): string | null {
+  const whole = a.lifecycle.filter((s) => s.party === null);
+  return (whole.at(-1) ?? a.lifecycle.at(-1))?.status ?? null;
+}
+
+export function presentAgreement(a: Agreement, sources: readonly Source[]) {
+  return {
+    ...presentAgreementSummary(a),
+    links: a.links.map((l) => ({ relation: l.relation, agreement: l.agreement })),
+    lifecycle: a.lifecycle.map((s) => ({
+      status: s.status,
+      party: s.party,
+      at: s.at,
+      precision: s.precision,
+      note: s.note,
+      source: s.source,
+    })),
+    readouts: a.readouts.map((r) => presentReadout(a, r)),
+    conditions: a.conditions.map((c) => ({
+      key: c.key,
+      party: c.party,
+      kind: c.kind,
+      text: c.text,
+      status: c.status,
+      readout: c.readout,
+      source: c.source,
+    })),
+    sources: sources.map(presentSource),
+  };
+}
+
+/** Every source key an agreement cites, for loading them alongside it. */
+export function citedSources(a: Agreement): string[] {
+  const keys = new Set<string>();
+  for (const r of a.readouts) if (r.source) keys.add(r.source);
+  for (const s of a.lifecycle) if (s.source) keys.add(s.source);
+  for (const c of a.conditions) if (c.source) keys.add(c.source);
+  return [...keys];
+}
+
+function presentReadoutScreening(r: ReadoutScreening) {
+  return {
+    id: r.readoutId,
+    key: r.readoutKey,
+    issuedBy: r.issuedBy,
+    issuer: r.issuer,
+    result: r.result,
+    ...(r.provision ? { provision: { id: r.provision.id, key: r.provision.key } } : {}),
+    predicate: r.predicate,
+    reason: r.reason,
+  };
+}
+
+/** A screening result for `POST /screen`: agreement, verdict and one line per readout. */
+export function presentScreening(s: AgreementScreening) {
+  return {
+    agreement: { id: s.agreementId, slug: s.slug, title: s.title },
+    verdict: s.verdict,
+    readouts: s.readouts.map(presentReadoutScreening),
+  };
+}
+
+export function presentStoredScreening(
+  s: StoredScreening,
+  agreements: ReadonlyMap<string, Pick<Agreement, 'slug' | 'title'>>,
+) {
+  const a = agreements.get(s.agreementId);
+  return {
+    agreement: { id: s.agreementId, slug: a?.slug ?? null, title: a?.title ?? null },
+    verdict: s.verdict,
+    readouts: s.readouts.map(presentReadoutScreening),
+    computedAt: s.computedAt,
+  };
+}
+
+export function presentIncident(i: Incident) {
+  return {
+    id: i.id,
+    ref: i.ref,
+    title: i.title,
+    occurredAt: i.occurredAt,
+    timePrecision: i.timePrecision,
+    eventType: i.eventType,
+    subEventType: i.subEventType,
+    actor1: i.actor1,
+    actor2: i.actor2,
+    country: i.country,
+    admin1: i.admin1,
+    admin2: i.admin2,
+    admin3: i.admin3,
+    locationName: i.locationName,
+    location: i.location ? { lon: i.location[0], lat: i.location[1] } : null,
+    geoPrecision: i.geoPrecision,
+    sourceText: i.sourceText,
+    sourceScale: i.sourceScale,
+    notes: i.notes,
+    fatalities: i.fatalities,
+    act: i.act,
+    domain: i.domain,
+    target: i.target,
+    weapon: i.weapon,
+    perpetrator: i.perpetrator,
+    counts: i.counts.map((c) => ({ what: c.what, value: c.value, qualifier: c.qualifier })),
+    effects: i.effects.map((e) => ({ description: e.description, affected: e.affected })),
+    observation: i.observation,
+    casualties: { killed: i.casualties.killed, injured: i.casualties.injured },
+    allegations: i.allegations.map((a) => ({
+      id: a.id,
+      accuser: a.accuser,
+      accused: a.accused,
+      madeAt: a.madeAt,
+      source: a.source,
+      summary: a.summary,
+    })),
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
+  };
+}

@@ -1,0 +1,82 @@
+// Incidents: list with filters and paging, read with screening, file, correct.
+
+import type { Agreement } from '../../../core/model.js';
+import { listAllAgreements } from '../../../services/agreements.js';
+import type { Services } from '../../../services/context.js';
+import {
+  createIncident,
+  getIncident,
+  type IncidentWithScreening,
+  searchIncidents,
+  updateIncidentFields,
+} from '../../../services/incidents.js';
+import { presentIncident, presentStoredScreening } from '../../presenters.js';
+import { bearer, type RoutePlugin } from '../plugin.js';
+import { createIncidentBody, incidentParams, incidentQuery, patchIncidentBody } from './schema.js';
+
+async function agreementNames(services: Services): Promise<Map<string, Agreement>> {
+  return new Map((await listAllAgreements(services)).map((a) => [a.id as string, a]));
+}
+
+function present(entry: IncidentWithScreening, names: ReadonlyMap<string, Agreement>) {
+  return {
+    ...presentIncident(entry.incident),
+    screening: entry.screenings.map((s) => presentStoredScreening(s, names)),
+  };
+}
+
+export const incidentRoutes: RoutePlugin = async (app, { services }) => {
+  const tags = ['incidents'];
+
+  app.get(
+    '/incidents',
+    { schema: { tags, summary: 'Incidents, newest first, filtered and paged', querystring: incidentQuery } },
+    async (request) => {
+      const { limit, offset } = request.query;
+      const page = await searchIncidents(services, request.query);
+      const names = await agreementNames(services);
+      return { items: page.items.map((e) => present(e, names)), total: page.total, limit, offset };
+    },
+  );
+
+  app.get(
+    '/incidents/:id',
+    { schema: { tags, summary: 'One incident with its allegations and screening', params: incidentParams } },
+    async (request) =>
+      present(await getIncident(services, request.params.id), await agreementNames(services)),
+  );
+
+  app.post(
+    '/incidents',
+    {
+      schema: {
+        tags,
+        summary: 'File an incident; it is screened at once',
+        body: createIncidentBody,
+        security: bearer,
+      },
+    },
+    async (request, reply) => {
+      const entry = await createIncident(services, request.actor, request.body);
+      return reply.status(201).send(present(entry, await agreementNames(services)));
+    },
+  );
+
+  app.patch(
+    '/incidents/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Correct an incident; it is screened again',
+        params: incidentParams,
+        body: patchIncidentBody,
+        security: bearer,
+      },
+    },
+    async (request) =>
+      present(
+        await updateIncidentFields(services, request.actor, request.params.id, request.body),
+        await agreementNames(services),
+      ),
+  );
+};

@@ -1,0 +1,9 @@
+// The shape of a route module: a Fastify plugin with the services passed in.
+
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Services } from '../../services/context.js';
+
+export type RoutePlugin = FastifyPluginAsyncZod<{ services: Services }>;
+
+/** The security requirement for routes that write. */
+export const bearer = [{ bearer: [] }];

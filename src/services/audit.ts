@@ -1,0 +1,35 @@
+// Writing audit events: use cases call `recordAudit` inside their own transaction, never through hooks.
+
+import { actorLabel, type Actor } from '../core/policy.js';
+import { chainHash, digest } from '../core/audit.js';
+import { appendAuditEvent, lockAuditHead } from '../db/audit.js';
+import type { Handle } from '../db/engine.js';
+import type { Services } from './context.js';
+
+export interface AuditInput {
+  readonly actor: Actor;
+  readonly action: string;
+  readonly subjectType: string;
+  readonly subjectId: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly reason?: string | null;
+}
+
+/** Appends one event to the hash chain, inside the caller's transaction. */
+export async function recordAudit(services: Services, trx: Handle, input: AuditInput): Promise<void> {
+  const head = await lockAuditHead(trx, services.db.engine);
+  const fields = {
+    seq: head.seq + 1,
+    at: services.now().toISOString(),
+    actor: actorLabel(input.actor),
+    action: input.action,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId,
+    beforeDigest: input.before === undefined ? null : digest(input.before),
+    afterDigest: input.after === undefined ? null : digest(input.after),
+    reason: input.reason ?? null,
+    prevHash: head.hash,
+  };
+  await appendAuditEvent(trx, { ...fields, hash: chainHash(fields) });
+}

@@ -1,0 +1,70 @@
+// Loading the March 2025 demo scenario. Idempotent: what is already stored unchanged is left alone, so a
+// second load writes nothing and adds no audit events.
+
+import { digest } from '../core/audit.js';
+import type { Actor } from '../core/policy.js';
+import {
+  agreementInputSchema,
+  incidentInputSchema,
+  partyInputSchema,
+  sourceInputSchema,
+} from '../core/schemas.js';
+import { findAgreement } from '../db/agreements.js';
+import { findIncidentIdByRef } from '../db/incidents.js';
+import { getMeta, setMeta } from '../db/meta.js';
+import { demoAgreements } from '../demo/agreements.js';
+import { demoIncidents } from '../demo/incidents.js';
+import { demoParties } from '../demo/parties.js';
+import { demoSources } from '../demo/sources.js';
+import { agreementAsInput, createAgreement, replaceAgreement } from './agreements.js';
+import type { Services } from './context.js';
+import { createIncident } from './incidents.js';
+import { saveParty, saveSource } from './reference.js';
+
+export interface DemoReport {
+  readonly parties: number;
+  readonly sources: number;
+  readonly agreements: number;
+  readonly incidents: number;
+}
+
+const DEMO_ACTOR: Actor = { kind: 'system', name: 'demo' };
+const LOADED_KEY = 'demo.loadedAt';
+
+/** Loads (or brings up to date) the demo scenario; returns how many records of each kind it wrote. */
+export async function loadDemo(services: Services): Promise<DemoReport> {
+  let parties = 0;
+  let sources = 0;
+  let agreements = 0;
+  let incidents = 0;
+  for (const seed of demoParties) {
+    if (await saveParty(services, DEMO_ACTOR, partyInputSchema.parse(seed))) parties++;
+  }
+  for (const seed of demoSources) {
+    if (await saveSource(services, DEMO_ACTOR, sourceInputSchema.parse(seed))) sources++;
+  }
+  for (const seed of demoAgreements) {
+    const input = agreementInputSchema.parse(seed);
+    const stored = await findAgreement(services.db.kysely, input.slug);
+    if (!stored) {
+      await createAgreement(services, DEMO_ACTOR, input);
+      agreements++;
+    } else if (digest(agreementAsInput(stored)) !== digest(input)) {
+      await replaceAgreement(services, DEMO_ACTOR, input);
+      agreements++;
+    }
+  }
+  for (const seed of demoIncidents) {
+    const input = incidentInputSchema.parse(seed);
+    if (input.ref && (await findIncidentIdByRef(services.db.kysely, input.ref))) continue;
+    await createIncident(services, DEMO_ACTOR, input);
+    incidents++;
+  }
+  await setMeta(services.db.kysely, LOADED_KEY, services.now().toISOString());
+  return { parties, sources, agreements, incidents };
+}
+
+/** Whether the demo has ever been loaded into this database. */
+export async function demoLoaded(services: Services): Promise<boolean> {
+  return (await getMeta(services.db.kysely, LOADED_KEY)) !== null;
+}

@@ -1,0 +1,255 @@
+// Incident use cases: file, correct, list and read incidents, and screen drafts without storing them.
+// A write validates parties, stores the incident, screens it against every agreement and audits, in one go.
+
+import { TrucelineError } from '../core/errors.js';
+import type { Allegation, Incident, IncidentId } from '../core/model.js';
+import type { Actor } from '../core/policy.js';
+import type { IncidentInput, IncidentPatch, ScreenDraft } from '../core/schemas.js';
+import { type AgreementScreening, screenIncident, type Verdict } from '../core/screening.js';
+import { parseInstant, toUtcIso } from '../core/time.js';
+import { checkIncidentParties } from '../core/validate.js';
+import { listAgreements } from '../db/agreements.js';
+import { constraintViolation } from '../db/constraints.js';
+import type { Handle } from '../db/engine.js';
+import {
+  findIncident,
+  findIncidentIdByRef,
+  insertIncident,
+  type IncidentFilter,
+  listIncidents,
+  type Page,
+  screeningsFor,
+  type StoredScreening,
+  updateIncident,
+} from '../db/incidents.js';
+import { partyCodes } from '../db/parties.js';
+import { sourceKeys } from '../db/sources.js';
+import { recordAudit } from './audit.js';
+import { authorise, inTransaction, type Services } from './context.js';
+import { screenAndStore, screenableDraft } from './screening.js';
+
+export interface IncidentWithScreening {
+  readonly incident: Incident;
+  readonly screenings: readonly StoredScreening[];
+}
+
+function utcOf(occurredAt: string): string {
+  const instant = parseInstant(occurredAt);
+  if (!instant) throw new TrucelineError('VALIDATION_FAILED', 'occurredAt: not an ISO 8601 date or time');
+  return toUtcIso(instant.epochMs);
+}
+
+/** A date alone is a day; a time of day is to the minute, unless the input says otherwise. */
+function defaultPrecision(occurredAt: string): Incident['timePrecision'] {
+  return occurredAt.length <= 10 ? 'day' : 'minute';
+}
+
+async function checkReferences(
+  trx: Handle,
+  perpetrator: string | null | undefined,
+  allegations: IncidentInput['allegations'],
+) {
+  const problem = checkIncidentParties(perpetrator, allegations, await partyCodes(trx));
+  if (problem) throw problem;
+  const sources = await sourceKeys(trx);
+  allegations.forEach((a, i) => {
+    if (a.source !== null && !sources.has(a.source)) {
+      throw new TrucelineError('REFERENCE_UNKNOWN', `allegations.${i}.source: no source "${a.source}"`, {
+        issues: [{ path: `allegations.${i}.source`, message: `no source "${a.source}"` }],
+      });
+    }
+  });
+}
+
+function incidentFromInput(
+  services: Services,
+  id: IncidentId,
+  input: IncidentInput,
+  createdAt: string,
+): Incident {
+  const allegations: Allegation[] = input.allegations.map((a) => ({ id: services.newId(), ...a }));
+  return {
+    id,
+    ref: input.ref ?? null,
+    occurredAt: input.occurredAt,
+    timePrecision: input.timePrecision ?? defaultPrecision(input.occurredAt),
+    title: input.title,
+    eventType: input.eventType ?? null,
+    subEventType: input.subEventType ?? null,
+    actor1: input.actor1 ?? null,
+    actor2: input.actor2 ?? null,
+    country: input.country ?? null,
+    admin1: input.admin1 ?? null,
+    admin2: input.admin2 ?? null,
+    admin3: input.admin3 ?? null,
+    locationName: input.locationName ?? null,
+    location: input.location ?? null,
+    geoPrecision: input.geoPrecision ?? null,
+    sourceText: input.sourceText ?? null,
+    sourceScale: input.sourceScale ?? null,
+    notes: input.notes ?? null,
+    fatalities: input.fatalities ?? null,
+    act: input.act ?? null,
+    domain: input.domain ?? null,
+    target: input.target ?? null,
+    weapon: input.weapon ?? null,
+    perpetrator: input.perpetrator ?? null,
+    counts: input.counts,
+    effects: input.effects,
+    observation: input.observation ?? null,
+    casualties: input.casualties,
+    allegations,
+    createdAt,
+    updatedAt: createdAt,
+  };
+}
+
+/** Files an incident; its screening is computed and stored with it. */
+export async function createIncident(
+  services: Services,
+  actor: Actor | null,
+  input: IncidentInput,
+): Promise<IncidentWithScreening> {
+  const who = authorise(actor, 'incident.write');
+  try {
+    return await inTransaction(services, async (trx) => {
+      await checkReferences(trx, input.perpetrator, input.allegations);
+      if (input.ref && (await findIncidentIdByRef(trx, input.ref))) throw refTaken(input.ref);
+      const now = services.now().toISOString();
+      const incident = incidentFromInput(services, services.newId() as IncidentId, input, now);
+      await insertIncident(trx, incident, utcOf(incident.occurredAt));
+      await screenAndStore(trx, incident, await listAgreements(trx), now);
+      await recordAudit(services, trx, {
+        actor: who,
+        action: 'incident.create',
+        subjectType: 'incident',
+        subjectId: incident.id,
+        after: incident,
+      });
+      return { incident, screenings: await screeningsFor(trx, [incident.id]) };
+    });
+  } catch (error) {
+    // Two writers racing for the same ref: the unique index decides.
+    if (input.ref && constraintViolation(error) === 'unique') throw refTaken(input.ref);
+    throw error;
+  }
+}
+
+function refTaken(ref: string): TrucelineError {
+  return new TrucelineError('INCIDENT_REF_TAKEN', `Another incident already has the reference "${ref}".`, {
+    issues: [{ path: 'ref', message: 'already taken' }],
+  });
+}
+
+/** Corrects an incident's fields; it is re-screened. */
+export async function updateIncidentFields(
+  services: Services,
+  actor: Actor | null,
+  id: string,
+  patch: IncidentPatch,
+): Promise<IncidentWithScreening> {
+  const who = authorise(actor, 'incident.write');
+  return inTransaction(services, async (trx) => {
+    const before = await findIncident(trx, id);
+    if (!before) throw new TrucelineError('INCIDENT_NOT_FOUND', `No incident has the id "${id}".`);
+    await checkReferences(trx, patch.perpetrator, []);
+    if (patch.ref && patch.ref !== before.ref && (await findIncidentIdByRef(trx, patch.ref)))
+      throw refTaken(patch.ref);
+    const defined = Object.fromEntries(
+      Object.entries(patch).filter(([, v]) => v !== undefined),
+    ) as Partial<Incident>;
+    const now = services.now().toISOString();
+    const after: Incident = {
+      ...before,
+      ...defined,
+      timePrecision:
+        patch.timePrecision ??
+        (patch.occurredAt !== undefined ? defaultPrecision(patch.occurredAt) : before.timePrecision),
+      updatedAt: now,
+    };
+    await updateIncident(trx, after, utcOf(after.occurredAt));
+    await screenAndStore(trx, after, await listAgreements(trx), now);
+    await recordAudit(services, trx, {
+      actor: who,
+      action: 'incident.update',
+      subjectType: 'incident',
+      subjectId: id,
+      before,
+      after,
+    });
+    return { incident: after, screenings: await screeningsFor(trx, [id]) };
+  });
+}
+
+export async function getIncident(services: Services, id: string): Promise<IncidentWithScreening> {
+  const incident = await findIncident(services.db.kysely, id);
+  if (!incident) throw new TrucelineError('INCIDENT_NOT_FOUND', `No incident has the id "${id}".`);
+  return { incident, screenings: await screeningsFor(services.db.kysely, [id]) };
+}
+
+export interface IncidentQuery {
+  readonly agreement?: string | undefined;
+  readonly verdict?: Verdict | undefined;
+  readonly party?: string | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly target?: string | undefined;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** A page of incidents with their screenings. `to` is inclusive of its whole day when it is a date. */
+export async function searchIncidents(
+  services: Services,
+  query: IncidentQuery,
+): Promise<Page<IncidentWithScreening>> {
+  const db = services.db.kysely;
+  let agreementId: string | undefined;
+  if (query.agreement !== undefined) {
+    const row = await db
+      .selectFrom('agreements')
+      .select('id')
+      .where((eb) => eb.or([eb('id', '=', query.agreement ?? ''), eb('slug', '=', query.agreement ?? '')]))
+      .executeTakeFirst();
+    if (!row)
+      throw new TrucelineError(
+        'AGREEMENT_NOT_FOUND',
+        `No agreement has the id or slug "${query.agreement}".`,
+      );
+    agreementId = row.id;
+  }
+  const filter: IncidentFilter = {
+    agreementId,
+    verdict: query.verdict,
+    party: query.party,
+    fromUtc: query.from !== undefined ? utcOf(query.from) : undefined,
+    toUtc: query.to !== undefined ? endOf(query.to) : undefined,
+    target: query.target,
+  };
+  const page = await listIncidents(db, filter, { limit: query.limit, offset: query.offset });
+  const screenings = await screeningsFor(
+    db,
+    page.items.map((i) => i.id),
+  );
+  return {
+    total: page.total,
+    items: page.items.map((incident) => ({
+      incident,
+      screenings: screenings.filter((s) => s.incidentId === incident.id),
+    })),
+  };
+}
+
+function endOf(to: string): string {
+  const instant = parseInstant(to);
+  if (!instant) throw new TrucelineError('VALIDATION_FAILED', 'to: not an ISO 8601 date or time');
+  return toUtcIso(to.length <= 10 ? instant.epochMs + 86_400_000 : instant.epochMs);
+}
+
+/** Screens a draft incident against the stored agreements without storing anything. */
+export async function screenDraft(services: Services, draft: ScreenDraft): Promise<AgreementScreening[]> {
+  const known = await partyCodes(services.db.kysely);
+  const problem = checkIncidentParties(draft.perpetrator, [], known);
+  if (problem) throw problem;
+  return screenIncident(screenableDraft(draft), await listAgreements(services.db.kysely));
+}

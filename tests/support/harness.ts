@@ -1,0 +1,37 @@
+// An app on a fresh database, with an admin token, for integration tests through `app.inject()`.
+
+import { afterAll, beforeAll } from 'vitest';
+import type { Engine } from '../../src/db/engine.js';
+import { buildApp, type App } from '../../src/server/app.js';
+import { createServices, type Services } from '../../src/services/context.js';
+import { loadDemo } from '../../src/services/demo.js';
+import { createToken } from '../../src/services/tokens.js';
+import { freshDatabase, type TestDatabase } from './engines.js';
+
+export interface Harness {
+  app: App;
+  services: Services;
+  token: string;
+  /** Headers for a write: JSON and the admin bearer token. */
+  auth: Record<string, string>;
+}
+
+/** Sets up (in beforeAll) an app on a fresh database of `engine`, optionally with the demo loaded. */
+export function useApp(engine: Engine, options: { demo?: boolean } = {}): Harness {
+  const harness = {} as Harness;
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    harness.services = createServices(database.db);
+    if (options.demo) await loadDemo(harness.services);
+    harness.app = await buildApp({ services: harness.services });
+    const { secret } = await createToken(harness.services, { kind: 'system', name: 'test' }, 'test-admin');
+    harness.token = secret;
+    harness.auth = { authorization: `Bearer ${secret}` };
+  });
+  afterAll(async () => {
+    await harness.app.close();
+    await database?.dispose();
+  });
+  return harness;
+}
