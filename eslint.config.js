@@ -38,14 +38,28 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts'],
+    files: ['src/core/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ioModules, message: 'src/core is pure: no I/O, database, HTTP or UI imports.' },
-            { group: ['../*', '!./*'], message: 'src/core imports nothing outside src/core.' },
+            { group: ['../*'], message: 'src/core imports nothing outside src/core.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ioModules, message: 'src/core is pure: no I/O, database, HTTP or UI imports.' },
+            { group: ['../../*'], message: 'src/core imports nothing outside src/core.' },
           ],
         },
       ],

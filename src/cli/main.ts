@@ -15,14 +15,21 @@ function config(): Config {
   return loadConfig(process.env);
 }
 
-async function withServices<T>(work: (services: Services, db: Db) => Promise<T>): Promise<T> {
+async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
   const db = openDatabase(config().database);
   try {
-    await migrateToLatest(db);
-    return await work(createServices(db), db);
+    return await work(db);
   } finally {
     await db.close();
   }
+}
+
+/** Opens the configured database, brings its schema up to date and runs `work` with the services on it. */
+function withServices<T>(work: (services: Services) => Promise<T>): Promise<T> {
+  return withDatabase(async (db) => {
+    await migrateToLatest(db);
+    return work(createServices(db));
+  });
 }
 
 export function program(): Command {
@@ -48,7 +55,7 @@ export function program(): Command {
     .command('migrate')
     .description('Bring the database schema up to date')
     .action(async () => {
-      const ran = await withServices(async (_services, db) => migrateToLatest(db));
+      const ran = await withDatabase(migrateToLatest);
       console.log(ran.length === 0 ? 'The schema is up to date.' : `Ran ${ran.length} migration(s).`);
     });
 

@@ -18,6 +18,23 @@ import {
 import { ACTS, DOMAINS, isTargetCode, type TargetCode } from './taxonomy.js';
 import { parseInstant, PRECISIONS } from './time.js';
 
+type Undefaulted<S> = S extends z.ZodDefault<infer Inner extends z.core.SomeType> ? Inner : S;
+type PatchShape<T extends z.ZodRawShape> = {
+  -readonly [K in keyof T]: z.ZodOptional<Undefaulted<T[K]>>;
+};
+
+/**
+ * The PATCH form of an input schema: strict, every field optional and none defaulted. A field the client
+ * leaves out must stay as stored; zod 4's `.partial()` would still fill in defaults and reset it.
+ */
+export function patchSchema<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  const shape: Record<string, z.core.SomeType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    shape[key] = z.optional(field instanceof z.ZodDefault ? field.unwrap() : field);
+  }
+  return z.strictObject(shape as PatchShape<T>);
+}
+
 export const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single hyphens');
@@ -32,6 +49,9 @@ export const targetCodeSchema = z
   .string()
   .refine(isTargetCode, { message: 'not a target code of the taxonomy (GET /api/v1/taxonomy lists them)' })
   .transform((s): TargetCode => s);
+
+/** The largest value of a 32-bit `integer` column; both engines refuse or misstore more. */
+export const INTEGER_MAX = 2_147_483_647;
 
 const text = z.string().trim().min(1);
 const optionalText = text.nullable().optional();
@@ -132,13 +152,10 @@ export const agreementInputSchema = z.strictObject({
 export type AgreementInput = z.output<typeof agreementInputSchema>;
 
 /** A partial update of an agreement's own fields; readouts are changed through their own routes. */
-export const agreementPatchSchema = agreementInputSchema
-  .omit({ slug: true, readouts: true })
-  .partial()
-  .strict();
+export const agreementPatchSchema = patchSchema(agreementInputSchema.omit({ slug: true, readouts: true }));
 export type AgreementPatch = z.output<typeof agreementPatchSchema>;
 
-export const readoutPatchSchema = readoutInputSchema.omit({ key: true }).partial().strict();
+export const readoutPatchSchema = patchSchema(readoutInputSchema.omit({ key: true }));
 export type ReadoutPatch = z.output<typeof readoutPatchSchema>;
 
 export const locationSchema = z
@@ -201,7 +218,7 @@ export const incidentInputSchema = z.strictObject({
   sourceText: optionalText,
   sourceScale: optionalText,
   notes: optionalText,
-  fatalities: z.number().int().nonnegative().nullable().optional(),
+  fatalities: z.number().int().nonnegative().max(INTEGER_MAX).nullable().optional(),
   weapon: optionalText,
   counts: z
     .array(
@@ -231,7 +248,7 @@ export const incidentInputSchema = z.strictObject({
 });
 export type IncidentInput = z.output<typeof incidentInputSchema>;
 
-export const incidentPatchSchema = incidentInputSchema.omit({ allegations: true }).partial().strict();
+export const incidentPatchSchema = patchSchema(incidentInputSchema.omit({ allegations: true }));
 export type IncidentPatch = z.output<typeof incidentPatchSchema>;
 
 export const partyInputSchema = z.strictObject({

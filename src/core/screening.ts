@@ -106,21 +106,52 @@ type Placement =
   | { readonly kind: 'inside'; readonly reason: string }
   | { readonly kind: 'straddles' | 'outside'; readonly reason: string };
 
-function placeInReadout(agreement: Agreement, readout: Readout, when: Interval): Placement {
+/**
+ * A readout's span and the reasons a placement in it gives, computed once per agreement record (records are
+ * immutable, and a changed agreement is a new record, so the cache never goes stale).
+ */
+type CompiledSpan =
+  | { readonly interval: null; readonly reason: string }
+  | {
+      readonly interval: Interval;
+      readonly inside: string;
+      readonly outside: string;
+      readonly straddles: string;
+    };
+
+const compiledSpans = new WeakMap<Agreement, Map<Readout, CompiledSpan>>();
+
+function compileSpan(agreement: Agreement, readout: Readout): CompiledSpan {
   const span = readoutSpan(agreement, readout);
-  if (!span.inForce) return { kind: 'outside', reason: span.reason };
-  const describe = describeInterval(span.interval, span.cappedBy);
-  switch (placeInterval(when, span.interval)) {
-    case 'inside':
-      return { kind: 'inside', reason: `within this readout's window ${describe}` };
-    case 'outside':
-      return { kind: 'outside', reason: `outside this readout's window ${describe}` };
-    case 'straddles':
-      return {
-        kind: 'straddles',
-        reason: `the incident's time is too imprecise to tell whether it falls within this readout's window ${describe}`,
-      };
+  if (!span.inForce) return { interval: null, reason: span.reason };
+  const text = describeInterval(span.interval, span.cappedBy);
+  return {
+    interval: span.interval,
+    inside: `within this readout's window ${text}`,
+    outside: `outside this readout's window ${text}`,
+    straddles: `the incident's time is too imprecise to tell whether it falls within this readout's window ${text}`,
+  };
+}
+
+function compiledSpan(agreement: Agreement, readout: Readout): CompiledSpan {
+  let spans = compiledSpans.get(agreement);
+  if (!spans) {
+    spans = new Map();
+    compiledSpans.set(agreement, spans);
   }
+  let compiled = spans.get(readout);
+  if (!compiled) {
+    compiled = compileSpan(agreement, readout);
+    spans.set(readout, compiled);
+  }
+  return compiled;
+}
+
+function placeInReadout(agreement: Agreement, readout: Readout, when: Interval): Placement {
+  const compiled = compiledSpan(agreement, readout);
+  if (compiled.interval === null) return { kind: 'outside', reason: compiled.reason };
+  const kind = placeInterval(when, compiled.interval);
+  return { kind, reason: compiled[kind] };
 }
 
 function describeInterval(interval: Interval, cappedBy: string | null): string {

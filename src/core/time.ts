@@ -40,17 +40,25 @@ export function parseInstant(text: string, defaultOffsetMinutes = 0): Instant | 
   const minute = Number(mi);
   const second = Number(s);
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  const localMs = Date.UTC(
-    year,
-    month - 1,
-    day,
-    hour,
-    minute,
-    second,
-    Number(frac.slice(0, 3).padEnd(3, '0')),
-  );
+  const localMs = utcMs(year, month - 1, day, hour, minute, second, Number(frac.slice(0, 3).padEnd(3, '0')));
   if (new Date(localMs).getUTCDate() !== day) return null;
   return { epochMs: localMs - offsetMinutes * MINUTE, offsetMinutes };
+}
+
+/** `Date.UTC` without its quirk of reading the years 0 to 99 as 1900 to 1999. */
+function utcMs(
+  year: number,
+  monthIndex: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  ms = 0,
+): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  date.setUTCHours(hour, minute, second, ms);
+  return date.getTime();
 }
 
 function parseOffset(zone: string): number | null {
@@ -116,8 +124,8 @@ export function precisionInterval(instant: Instant, precision: Precision): Inter
     }
     case 'month': {
       const date = new Date(local);
-      startLocal = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
-      endLocal = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+      startLocal = utcMs(date.getUTCFullYear(), date.getUTCMonth(), 1);
+      endLocal = utcMs(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
       break;
     }
   }

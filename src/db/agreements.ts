@@ -124,15 +124,21 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-/** Finds an agreement by id or by slug. */
-export async function findAgreement(db: Handle, idOrSlug: string): Promise<Agreement | null> {
+/** The id of the agreement with this id or slug, or null. */
+export async function findAgreementId(db: Handle, idOrSlug: string): Promise<AgreementId | null> {
   const row = await db
     .selectFrom('agreements')
     .select('id')
     .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
     .executeTakeFirst();
-  if (!row) return null;
-  const [agreement] = await listAgreements(db, [row.id]);
+  return row ? (row.id as AgreementId) : null;
+}
+
+/** Finds an agreement by id or by slug. */
+export async function findAgreement(db: Handle, idOrSlug: string): Promise<Agreement | null> {
+  const id = await findAgreementId(db, idOrSlug);
+  if (id === null) return null;
+  const [agreement] = await listAgreements(db, [id]);
   return agreement ?? null;
 }
 

@@ -20,6 +20,7 @@ import { agreementRoutes } from './routes/agreements/index.js';
 import { incidentRoutes } from './routes/incidents/index.js';
 import { referenceRoutes } from './routes/reference/index.js';
 import { screenRoutes } from './routes/screen/index.js';
+import { refuseNul } from './text.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -40,6 +41,8 @@ export async function buildApp({ services, logLevel = 'silent' }: AppOptions): P
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Bodies are JSON only: Fastify would otherwise take text/plain and fail it as a malformed object.
+  app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((request, reply) =>
     reply
       .status(404)
@@ -54,6 +57,10 @@ export async function buildApp({ services, logLevel = 'silent' }: AppOptions): P
     request.actor = match?.[1] ? await authenticate(services, match[1]) : null;
     if (!request.actor)
       throw new TrucelineError('UNAUTHENTICATED', 'The bearer token is not valid or has been revoked.');
+  });
+
+  app.addHook('preValidation', async (request) => {
+    refuseNul(request);
   });
 
   await app.register(fastifySwagger, {

@@ -32,11 +32,13 @@ const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
 };
 
-/** `/readouts/0/key` in the body becomes `readouts.0.key`; in the query string, `query.limit`. */
-function issuePath(instancePath: string, part: string): string {
-  const joined = instancePath.split('/').filter(Boolean).join('.');
-  const prefix = part === 'body' ? '' : `${part === 'querystring' ? 'query' : part}.`;
-  return joined ? `${prefix}${joined}` : part;
+/**
+ * The path of a field as clients see it: `/readouts/0/key` in the body is `readouts.0.key`; in the query string,
+ * `query.limit`; in the URL, `params.id`. The body itself is `body`.
+ */
+export function issuePath(segments: readonly string[], part: string): string {
+  if (part === 'body') return segments.length > 0 ? segments.join('.') : 'body';
+  return [part === 'querystring' ? 'query' : part, ...segments].join('.');
 }
 
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
@@ -46,14 +48,18 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext ?? 'body';
     const validation = error.validation as readonly ValidationItem[];
-    const issues: FieldIssue[] = validation.map((v) => {
-      let path = issuePath(v.instancePath, part);
-      // An unknown key is reported on its parent; name the key itself.
+    const issues: FieldIssue[] = validation.flatMap((v) => {
+      const segments = v.instancePath.split('/').filter(Boolean);
+      const message = v.message ?? 'invalid';
+      // An unknown key is reported on its parent; name each key itself.
       const keys = (v.params as { keys?: unknown }).keys;
-      if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
-        path = keys.map((k) => (path === part ? String(k) : `${path}.${String(k)}`)).join(', ');
+      if (v.keyword === 'unrecognized_keys' && Array.isArray(keys) && keys.length > 0) {
+        return keys.map((k) => ({
+          path: issuePath([...segments, String(k)], part),
+          message: `Unrecognized key: "${String(k)}"`,
+        }));
       }
-      return { path, message: v.message ?? 'invalid' };
+      return [{ path: issuePath(segments, part), message }];
     });
     const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
     return reply.status(400).send(errorBody('VALIDATION_FAILED', message, { issues }));

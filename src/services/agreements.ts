@@ -1,7 +1,7 @@
 // Agreement use cases: read, create, change terms, add or replace a readout. Each write is one transaction
 // that stores the agreement, re-screens the incidents the change can touch and records an audit event.
 
-import { TrucelineError } from '../core/errors.js';
+import { fieldError, TrucelineError } from '../core/errors.js';
 import type { Agreement, AgreementId, Readout, ReadoutId } from '../core/model.js';
 import type { Actor } from '../core/policy.js';
 import { readoutFromInput } from '../core/materialize.js';
@@ -10,6 +10,7 @@ import { checkAgreement, checkReadout } from '../core/validate.js';
 import { findAgreement, listAgreements, saveAgreement, slugExists } from '../db/agreements.js';
 import type { Handle } from '../db/engine.js';
 import { partyCodes } from '../db/parties.js';
+import { sourceKeys } from '../db/sources.js';
 import { recordAudit } from './audit.js';
 import { authorise, inTransaction, type Services } from './context.js';
 import { rescreenForAgreement } from './screening.js';
@@ -41,6 +42,46 @@ function mergeReadout(services: Services, existing: Readout | undefined, input: 
   return readoutFromInput(input, existing.id, (key) => provisionIds.get(key) ?? services.newId());
 }
 
+/** A readout's source, if it names one, must be stored; `prefix` is the readout's path in the request. */
+function unknownReadoutSource(
+  readout: Pick<ReadoutInput, 'source'>,
+  sources: ReadonlySet<string>,
+  prefix: string,
+): TrucelineError | null {
+  return readout.source !== null && !sources.has(readout.source)
+    ? fieldError('REFERENCE_UNKNOWN', `${prefix}source`, `no source "${readout.source}"`)
+    : null;
+}
+
+/**
+ * The records an agreement points at must exist: the sources its readouts, lifecycle and conditions cite and
+ * the other agreements it links to. Returns the first that does not, naming its path, or null.
+ */
+async function unknownReferences(trx: Handle, input: AgreementInput): Promise<TrucelineError | null> {
+  const sources = await sourceKeys(trx);
+  for (const [i, readout] of input.readouts.entries()) {
+    const problem = unknownReadoutSource(readout, sources, `readouts.${i}.`);
+    if (problem) return problem;
+  }
+  const cited = [
+    ...input.lifecycle.map((step, i) => ({ key: step.source, path: `lifecycle.${i}.source` })),
+    ...input.conditions.map((c, i) => ({ key: c.source, path: `conditions.${i}.source` })),
+  ];
+  for (const { key, path } of cited) {
+    if (key !== null && !sources.has(key)) return fieldError('REFERENCE_UNKNOWN', path, `no source "${key}"`);
+  }
+  for (const [i, link] of input.links.entries()) {
+    if (link.agreement === input.slug || !(await slugExists(trx, link.agreement))) {
+      return fieldError(
+        'REFERENCE_UNKNOWN',
+        `links.${i}.agreement`,
+        `no other agreement has the slug "${link.agreement}"`,
+      );
+    }
+  }
+  return null;
+}
+
 async function storeChange(
   services: Services,
   trx: Handle,
@@ -50,7 +91,8 @@ async function storeChange(
   action: string,
 ): Promise<AgreementWrite> {
   const known = await partyCodes(trx);
-  const problem = checkAgreement(agreementAsInput(after), known);
+  const input = agreementAsInput(after);
+  const problem = checkAgreement(input, known) ?? (await unknownReferences(trx, input));
   if (problem) throw problem;
   await saveAgreement(trx, after, before === null);
   const rescreened = await rescreenForAgreement(trx, before, after, after.updatedAt);
@@ -169,7 +211,8 @@ export async function addReadout(
         issues: [{ path: 'key', message: 'already taken' }],
       });
     }
-    const problem = checkReadout(input, await partyCodes(trx));
+    const problem =
+      checkReadout(input, await partyCodes(trx)) ?? unknownReadoutSource(input, await sourceKeys(trx), '');
     if (problem) throw problem;
     const after: Agreement = {
       ...before,
@@ -206,7 +249,8 @@ export async function updateReadout(
       Object.entries(patch).filter(([, v]) => v !== undefined),
     ) as Partial<ReadoutInput>;
     const input: ReadoutInput = { ...current, ...defined };
-    const problem = checkReadout(input, await partyCodes(trx));
+    const problem =
+      checkReadout(input, await partyCodes(trx)) ?? unknownReadoutSource(input, await sourceKeys(trx), '');
     if (problem) throw problem;
     const updated = mergeReadout(services, existing, input);
     const after: Agreement = {

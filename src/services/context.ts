@@ -1,8 +1,10 @@
 // What every use case receives: the database, a clock and an id generator (both replaceable in tests).
 
 import { randomUUID } from 'node:crypto';
-import { TrucelineError } from '../core/errors.js';
+import { type ErrorCode, TrucelineError } from '../core/errors.js';
 import { type Action, type Actor, can } from '../core/policy.js';
+import { lockAuditHead } from '../db/audit.js';
+import { type ConstraintKind, constraintViolation } from '../db/constraints.js';
 import type { Db, Handle } from '../db/engine.js';
 
 export interface Services {
@@ -22,7 +24,32 @@ export function authorise(actor: Actor | null, action: Action): Actor {
   return actor;
 }
 
-/** Runs `work` in one transaction on the services' database. */
-export function inTransaction<T>(services: Services, work: (trx: Handle) => Promise<T>): Promise<T> {
-  return services.db.kysely.transaction().execute(work);
+/** What a constraint that the checks before a write did not catch means to the client. */
+const CONSTRAINT_ERRORS: Readonly<Record<ConstraintKind, { code: ErrorCode; message: string }>> = {
+  unique: { code: 'CONFLICT', message: 'The change conflicts with stored data (a value must be unique).' },
+  'foreign-key': { code: 'REFERENCE_UNKNOWN', message: 'The change refers to a record that does not exist.' },
+  check: { code: 'VALIDATION_FAILED', message: 'A value is outside what may be stored.' },
+  'not-null': { code: 'VALIDATION_FAILED', message: 'A required value is missing.' },
+};
+
+/**
+ * Runs a write in one transaction on the services' database. Writers are serialised: each first locks the
+ * audit-chain head, which every write appends to anyway. SQLite serialises transactions by itself; on
+ * PostgreSQL this keeps a writer from checking or screening against data another writer is changing (two
+ * agreements with one slug, an incident filed while an agreement is created and never screened against it).
+ * A constraint violation that still reaches the engine is translated here, the one place, into a catalogue
+ * error.
+ */
+export async function inTransaction<T>(services: Services, work: (trx: Handle) => Promise<T>): Promise<T> {
+  try {
+    return await services.db.kysely.transaction().execute(async (trx) => {
+      await lockAuditHead(trx, services.db.engine);
+      return work(trx);
+    });
+  } catch (error) {
+    const kind = constraintViolation(error);
+    if (kind === null) throw error;
+    const { code, message } = CONSTRAINT_ERRORS[kind];
+    throw new TrucelineError(code, message, { constraint: kind });
+  }
 }

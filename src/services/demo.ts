@@ -60,7 +60,10 @@ export async function loadDemo(services: Services): Promise<DemoReport> {
     await createIncident(services, DEMO_ACTOR, input);
     incidents++;
   }
-  await setMeta(services.db.kysely, LOADED_KEY, services.now().toISOString());
+  // A load that changed nothing leaves the database as it was, this mark included.
+  if (parties + sources + agreements + incidents > 0 || !(await demoLoaded(services))) {
+    await setMeta(services.db.kysely, LOADED_KEY, services.now().toISOString());
+  }
   return { parties, sources, agreements, incidents };
 }
 

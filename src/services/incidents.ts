@@ -8,8 +8,7 @@ import type { IncidentInput, IncidentPatch, ScreenDraft } from '../core/schemas.
 import { type AgreementScreening, screenIncident, type Verdict } from '../core/screening.js';
 import { parseInstant, toUtcIso } from '../core/time.js';
 import { checkIncidentParties } from '../core/validate.js';
-import { listAgreements } from '../db/agreements.js';
-import { constraintViolation } from '../db/constraints.js';
+import { findAgreementId, listAgreements } from '../db/agreements.js';
 import type { Handle } from '../db/engine.js';
 import {
   findIncident,
@@ -111,28 +110,22 @@ export async function createIncident(
   input: IncidentInput,
 ): Promise<IncidentWithScreening> {
   const who = authorise(actor, 'incident.write');
-  try {
-    return await inTransaction(services, async (trx) => {
-      await checkReferences(trx, input.perpetrator, input.allegations);
-      if (input.ref && (await findIncidentIdByRef(trx, input.ref))) throw refTaken(input.ref);
-      const now = services.now().toISOString();
-      const incident = incidentFromInput(services, services.newId() as IncidentId, input, now);
-      await insertIncident(trx, incident, utcOf(incident.occurredAt));
-      await screenAndStore(trx, incident, await listAgreements(trx), now);
-      await recordAudit(services, trx, {
-        actor: who,
-        action: 'incident.create',
-        subjectType: 'incident',
-        subjectId: incident.id,
-        after: incident,
-      });
-      return { incident, screenings: await screeningsFor(trx, [incident.id]) };
+  return inTransaction(services, async (trx) => {
+    await checkReferences(trx, input.perpetrator, input.allegations);
+    if (input.ref && (await findIncidentIdByRef(trx, input.ref))) throw refTaken(input.ref);
+    const now = services.now().toISOString();
+    const incident = incidentFromInput(services, services.newId() as IncidentId, input, now);
+    await insertIncident(trx, incident, utcOf(incident.occurredAt));
+    await screenAndStore(trx, incident, await listAgreements(trx), now);
+    await recordAudit(services, trx, {
+      actor: who,
+      action: 'incident.create',
+      subjectType: 'incident',
+      subjectId: incident.id,
+      after: incident,
     });
-  } catch (error) {
-    // Two writers racing for the same ref: the unique index decides.
-    if (input.ref && constraintViolation(error) === 'unique') throw refTaken(input.ref);
-    throw error;
-  }
+    return { incident, screenings: await screeningsFor(trx, [incident.id]) };
+  });
 }
 
 function refTaken(ref: string): TrucelineError {
@@ -206,17 +199,13 @@ export async function searchIncidents(
   const db = services.db.kysely;
   let agreementId: string | undefined;
   if (query.agreement !== undefined) {
-    const row = await db
-      .selectFrom('agreements')
-      .select('id')
-      .where((eb) => eb.or([eb('id', '=', query.agreement ?? ''), eb('slug', '=', query.agreement ?? '')]))
-      .executeTakeFirst();
-    if (!row)
+    const id = await findAgreementId(db, query.agreement);
+    if (id === null)
       throw new TrucelineError(
         'AGREEMENT_NOT_FOUND',
         `No agreement has the id or slug "${query.agreement}".`,
       );
-    agreementId = row.id;
+    agreementId = id;
   }
   const filter: IncidentFilter = {
     agreementId,

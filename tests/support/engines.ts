@@ -24,12 +24,15 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** A fresh, migrated database of the given engine, private to the caller. */
-export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
+/** A fresh database of the given engine, private to the caller; migrated unless `migrate: false`. */
+export async function freshDatabase(
+  engine: Engine,
+  { migrate = true }: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'truceline-test-'));
     const db = openDatabase({ engine: 'sqlite', file: join(dir, 'test.db') });
-    await migrateToLatest(db);
+    if (migrate) await migrateToLatest(db);
     return {
       db,
       dispose: async () => {
@@ -47,7 +50,7 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
   const url = new URL(pgAdminUrl);
   url.pathname = `/${name}`;
   const db = openDatabase({ engine: 'postgres', url: url.toString() });
-  await migrateToLatest(db);
+  if (migrate) await migrateToLatest(db);
   return {
     db,
     dispose: async () => {

@@ -1,0 +1,165 @@
+// The generated OpenAPI document and the Swagger UI: every /api/v1 route is described, with its parameters,
+// body schema and security, and the description matches the routes the app really serves.
+
+import { expect, it } from 'vitest';
+import { describeEachEngine } from './support/engines.js';
+import { useApp } from './support/harness.js';
+
+interface Operation {
+  summary?: string;
+  tags?: string[];
+  security?: Record<string, unknown[]>[];
+  parameters?: { in: string; name: string; required?: boolean; schema?: { enum?: string[] } }[];
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+}
+
+interface JsonSchema {
+  type?: string;
+  properties?: Record<string, JsonSchema & { default?: unknown }>;
+  required?: string[];
+  additionalProperties?: boolean;
+}
+
+interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string };
+  components: { securitySchemes: Record<string, { type: string; scheme: string }> };
+  paths: Record<string, Record<string, Operation>>;
+}
+
+/** Every route of the API, as `METHOD path` in OpenAPI's notation. */
+const ROUTES = [
+  'GET /api/v1/health',
+  'GET /api/v1/parties',
+  'GET /api/v1/sources',
+  'GET /api/v1/taxonomy',
+  'GET /api/v1/agreements',
+  'POST /api/v1/agreements',
+  'GET /api/v1/agreements/{idOrSlug}',
+  'PATCH /api/v1/agreements/{idOrSlug}',
+  'POST /api/v1/agreements/{idOrSlug}/readouts',
+  'PATCH /api/v1/agreements/{idOrSlug}/readouts/{readout}',
+  'GET /api/v1/incidents',
+  'POST /api/v1/incidents',
+  'GET /api/v1/incidents/{id}',
+  'PATCH /api/v1/incidents/{id}',
+  'POST /api/v1/screen',
+];
+
+/** Writes need a token; screening a draft stores nothing and is public. */
+const WRITES = ROUTES.filter((r) => /^(POST|PATCH) /.test(r) && r !== 'POST /api/v1/screen');
+
+describeEachEngine('OpenAPI', (engine) => {
+  const h = useApp(engine);
+
+  async function document(): Promise<OpenApiDocument> {
+    const res = await h.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    return res.json<OpenApiDocument>();
+  }
+
+  function operation(doc: OpenApiDocument, route: string): Operation | undefined {
+    const [method = '', path = ''] = route.split(' ');
+    return doc.paths[path]?.[method.toLowerCase()];
+  }
+
+  it('is an OpenAPI 3 document with a title, a version and the bearer scheme', async () => {
+    const doc = await document();
+    expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
+    expect(doc.info).toMatchObject({ title: 'Truceline API', version: '1' });
+    expect(doc.components.securitySchemes['bearer']).toEqual({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('describes exactly the /api/v1 routes, each with a summary and a tag', async () => {
+    const doc = await document();
+    const described = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(described.sort()).toEqual([...ROUTES].sort());
+    for (const route of ROUTES) {
+      expect(operation(doc, route)?.summary, route).toBeTruthy();
+      expect(operation(doc, route)?.tags?.length, route).toBeGreaterThan(0);
+    }
+  });
+
+  it('describes only routes the app serves', async () => {
+    await document();
+    for (const route of ROUTES) {
+      const [method = '', path = ''] = route.split(' ');
+      const url = path.replace(/\{(\w+)\}/g, ':$1');
+      expect(h.app.hasRoute({ method, url }), route).toBe(true);
+    }
+  });
+
+  it('asks for the bearer token on every write, and on no read', async () => {
+    const doc = await document();
+    for (const route of ROUTES) {
+      const security = operation(doc, route)?.security;
+      if (WRITES.includes(route)) expect(security, route).toEqual([{ bearer: [] }]);
+      else expect(security, route).toBeUndefined();
+    }
+  });
+
+  it('gives each write its JSON body schema, strict, with the required fields', async () => {
+    const doc = await document();
+    const schema = operation(doc, 'POST /api/v1/agreements')?.requestBody?.content['application/json']
+      ?.schema;
+    expect(schema?.type).toBe('object');
+    expect(schema?.additionalProperties).toBe(false);
+    expect(schema?.required).toEqual(expect.arrayContaining(['slug', 'title', 'form', 'kind', 'parties']));
+    expect(Object.keys(schema?.properties ?? {})).toEqual(expect.arrayContaining(['readouts', 'lifecycle']));
+    for (const route of WRITES) expect(operation(doc, route)?.requestBody, route).toBeDefined();
+  });
+
+  it('documents PATCH bodies without defaults, since an absent field is left as it is', async () => {
+    const doc = await document();
+    for (const route of WRITES.filter((r) => r.startsWith('PATCH'))) {
+      const properties = operation(doc, route)?.requestBody?.content['application/json']?.schema.properties;
+      expect(Object.keys(properties ?? {}).length, route).toBeGreaterThan(0);
+      const defaulted = Object.entries(properties ?? {}).filter(([, p]) => 'default' in p);
+      expect(
+        defaulted.map(([name]) => name),
+        route,
+      ).toEqual([]);
+    }
+  });
+
+  it('documents the query parameters of the incident list, with the verdicts', async () => {
+    const doc = await document();
+    const parameters = operation(doc, 'GET /api/v1/incidents')?.parameters ?? [];
+    expect(parameters.filter((p) => p.in === 'query').map((p) => p.name)).toEqual(
+      expect.arrayContaining(['agreement', 'verdict', 'party', 'from', 'to', 'target', 'limit', 'offset']),
+    );
+    expect(parameters.find((p) => p.name === 'verdict')?.schema?.enum).toEqual([
+      'covered',
+      'not-covered',
+      'contested',
+      'unknown',
+    ]);
+  });
+
+  it('documents the path parameters', async () => {
+    const doc = await document();
+    const parameters = operation(doc, 'PATCH /api/v1/agreements/{idOrSlug}/readouts/{readout}')?.parameters;
+    expect(parameters?.filter((p) => p.in === 'path').map((p) => [p.name, p.required])).toEqual([
+      ['idOrSlug', true],
+      ['readout', true],
+    ]);
+  });
+
+  it('shows JSON Schema, not zod internals', async () => {
+    const text = JSON.stringify(await document());
+    expect(text).not.toMatch(/"_def"|"~standard"|"_zod"/);
+  });
+
+  it('serves the Swagger UI at /api/docs', async () => {
+    let res = await h.app.inject({ method: 'GET', url: '/api/docs' });
+    if (res.statusCode >= 300 && res.statusCode < 400) {
+      res = await h.app.inject({ method: 'GET', url: String(res.headers.location) });
+    }
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toContain('Swagger UI');
+  });
+});
