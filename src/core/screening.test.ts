@@ -289,6 +289,23 @@ describe('readout results', () => {
     ]);
   });
 
+  it('names no predicate when several provisions fail on different ones', () => {
+    const agreement = withProvisions(
+      { key: 'P1', targets: ['infrastructure.energy'] },
+      { key: 'P2', acts: ['shelling'], targets: 'any' },
+    );
+    expect(readoutOf({ target: 'infrastructure.transport.rail' }, agreement).predicate).toBeNull();
+  });
+
+  it('names the shared predicate when several provisions all fail on it', () => {
+    const agreement = withProvisions(
+      { key: 'P1', targets: ['infrastructure.energy.refinery'] },
+      { key: 'P2', targets: ['infrastructure.energy.hydro-dam'] },
+    );
+    const readout = readoutOf({ target: 'infrastructure.transport.rail' }, agreement);
+    expect([readout.provision, readout.predicate]).toEqual([null, 'target']);
+  });
+
   it('is unknown, naming the undecided provision, when none matches and one cannot be decided', () => {
     const agreement = withProvisions(
       { key: 'P1', targets: ['civilian'] },

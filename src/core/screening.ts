@@ -209,17 +209,29 @@ function screenReadout(
     };
   }
   const unsure = checks.find((c) => c.check.outcome === 'unknown');
-  const decisive = unsure ?? checks[0];
-  const single = checks.length === 1 || unsure !== undefined;
+  if (unsure) {
+    return {
+      ...base,
+      result: 'unknown',
+      provision: ref(unsure.provision),
+      predicate: predicateOf(unsure.check),
+      reason: `${unsure.provision.key}: ${unsure.check.reason}`,
+    };
+  }
+  // Every provision failed: name the one provision, or the predicate they all failed on, when there is one.
+  const predicates = new Set(checks.map((c) => predicateOf(c.check)));
+  const [only] = checks;
   return {
     ...base,
-    result: unsure ? 'unknown' : 'not-covered',
-    provision: single && decisive ? ref(decisive.provision) : null,
-    predicate: decisive && decisive.check.outcome !== 'match' ? decisive.check.predicate : null,
-    reason: unsure
-      ? `${unsure.provision.key}: ${unsure.check.reason}`
-      : checks.map((c) => `${c.provision.key}: ${c.check.reason}`).join('; '),
+    result: 'not-covered',
+    provision: checks.length === 1 && only ? ref(only.provision) : null,
+    predicate: predicates.size === 1 ? (predicates.values().next().value ?? null) : null,
+    reason: checks.map((c) => `${c.provision.key}: ${c.check.reason}`).join('; '),
   };
+}
+
+function predicateOf(check: Check): Predicate | null {
+  return check.outcome === 'match' ? null : check.predicate;
 }
 
 function ref(provision: Provision): { id: string; key: string } {
