@@ -162,4 +162,19 @@ describeEachEngine('OpenAPI', (engine) => {
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body).toContain('Swagger UI');
   });
+
+  it('sends a visitor of / to the API documentation', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe('/api/docs');
+  });
+
+  it('documents the screening response: a verdict per agreement and a result per readout', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, { post?: { responses?: Record<string, unknown> } }>;
+    }>();
+    const ok = JSON.stringify(doc.paths['/api/v1/screen']?.post?.responses?.['200']);
+    for (const word of ['verdict', 'contested', 'readouts', 'predicate', 'reason'])
+      expect(ok).toContain(word);
+  });
 });

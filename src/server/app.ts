@@ -79,6 +79,8 @@ export async function buildApp({ services, logLevel = 'silent' }: AppOptions): P
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  // Until the web app is served here, the front door is the API's own documentation.
+  api.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs'));
   await api.register(
     async (v1) => {
       v1.get('/health', { schema: { tags: ['meta'], summary: 'Liveness' } }, () => ({ status: 'ok' }));
