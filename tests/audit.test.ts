@@ -4,6 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { firstBrokenLink } from '../src/core/audit.js';
 import { getMeta } from '../src/db/meta.js';
+import { demoAgreements } from '../src/demo/agreements.js';
+import { demoIncidents } from '../src/demo/incidents.js';
+import { demoParties } from '../src/demo/parties.js';
+import { demoSources } from '../src/demo/sources.js';
 import { loadDemo } from '../src/services/demo.js';
 import { describeEachEngine } from './support/engines.js';
 import { agreementInput, incidentInput, readoutInput } from './support/factories.js';
@@ -147,8 +151,12 @@ describeEachEngine('loading the demo', (engine) => {
   it('audits every record it writes the first time', async () => {
     const events = await appended(h, () => loadDemo(h.services));
     const count = (action: string) => events.filter((e) => e.action === action).length;
-    expect([count('party.save'), count('source.create'), count('agreement.create')]).toEqual([6, 6, 1]);
-    expect(count('incident.create')).toBe(2);
+    expect([count('party.save'), count('source.create'), count('agreement.create')]).toEqual([
+      demoParties.length,
+      demoSources.length,
+      demoAgreements.length,
+    ]);
+    expect(count('incident.create')).toBe(demoIncidents.length);
     expect(events.every((e) => e.actor === 'system:demo')).toBe(true);
     expect(await brokenLink(h)).toBeNull();
   });

@@ -59,9 +59,16 @@ describe('targets through the taxonomy', () => {
     expect([readout.result, readout.predicate]).toEqual(['not-covered', 'target']);
   });
 
-  it('does not cover a strike on energy infrastructure in general under a provision naming substations', () => {
+  it('is unknown when the report names only a broader target than the provision protects', () => {
     const agreement = withProvisions({ targets: ['infrastructure.energy.substation'] });
-    expect(readoutOf({ target: 'infrastructure.energy' }, agreement).result).toBe('not-covered');
+    const readout = readoutOf({ target: 'infrastructure.energy' }, agreement);
+    expect([readout.result, readout.predicate]).toEqual(['unknown', 'target']);
+    expect(readout.reason).toContain('reported only as infrastructure.energy');
+  });
+
+  it('does not cover a broader target whose branch the provision does not reach', () => {
+    const agreement = withProvisions({ targets: ['infrastructure.energy.substation'] });
+    expect(readoutOf({ target: 'civilian' }, agreement).result).toBe('not-covered');
   });
 
   it('is unknown when the target is not reported', () => {

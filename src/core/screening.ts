@@ -301,9 +301,18 @@ function checkTarget(provision: Provision, target: TargetCode | null): Check {
     return { outcome: 'unknown', predicate: 'target', reason: `target not reported; protects ${listed}` };
   }
   const hit = provision.targets.find((t) => targetCovers(t, target));
-  return hit
-    ? { outcome: 'match', reason: `target ${target} is protected (${hit})` }
-    : { outcome: 'fail', predicate: 'target', reason: `target ${target} is not under ${listed}` };
+  if (hit) return { outcome: 'match', reason: `target ${target} is protected (${hit})` };
+  // A report vaguer than the provision ("an energy facility" against a list of substations and plants)
+  // may or may not be one of the protected kinds.
+  const narrower = provision.targets.find((t) => targetCovers(target, t));
+  if (narrower) {
+    return {
+      outcome: 'unknown',
+      predicate: 'target',
+      reason: `target reported only as ${target}; protects the narrower ${listed}`,
+    };
+  }
+  return { outcome: 'fail', predicate: 'target', reason: `target ${target} is not under ${listed}` };
 }
 
 /** Areas other than `everywhere` arrive with the geography issue; until then every area matches. */
