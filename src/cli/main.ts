@@ -2,35 +2,13 @@
 // The `truceline` command. It parses arguments and calls the same use cases as the HTTP API.
 
 import { Command, Option } from 'commander';
-import { migrateToLatest, openDatabase, type Db } from '../db/engine.js';
-import { ConfigError, loadConfig, type Config } from '../server/config.js';
+import { migrateToLatest } from '../db/engine.js';
+import { ConfigError, loadConfig } from '../server/config.js';
 import { serve } from '../server/main.js';
-import { createServices, type Services } from '../services/context.js';
 import { loadDemo } from '../services/demo.js';
 import { createToken } from '../services/tokens.js';
-
-const CLI_ACTOR = { kind: 'system', name: 'cli' } as const;
-
-function config(): Config {
-  return loadConfig(process.env);
-}
-
-async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const db = openDatabase(config().database);
-  try {
-    return await work(db);
-  } finally {
-    await db.close();
-  }
-}
-
-/** Opens the configured database, brings its schema up to date and runs `work` with the services on it. */
-function withServices<T>(work: (services: Services) => Promise<T>): Promise<T> {
-  return withDatabase(async (db) => {
-    await migrateToLatest(db);
-    return work(createServices(db));
-  });
-}
+import { registerImport } from './commands/import.js';
+import { CLI_ACTOR, withDatabase, withServices } from './context.js';
 
 export function program(): Command {
   const cli = new Command('truceline')
@@ -80,6 +58,7 @@ export function program(): Command {
       console.log(secret);
     });
 
+  registerImport(cli);
   return cli;
 }
 

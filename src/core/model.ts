@@ -237,6 +237,25 @@ export interface Allegation {
   readonly summary: string;
 }
 
+export const SIDES = ['occupied', 'controlled'] as const;
+/** Which side of the line of contact a place is on: inside the occupied area, or not. */
+export type Side = (typeof SIDES)[number];
+
+/**
+ * Where an incident lies relative to the line of contact in force on its date, derived at write time from
+ * its coordinates and stored with it.
+ */
+export interface IncidentGeography {
+  /** The date of the front-line snapshot used (the last one on or before the incident's date). */
+  readonly snapshotDate: string;
+  readonly distanceKm: number;
+  readonly side: Side;
+  /** The key of the sector of the line nearest the incident, if sectors are defined. */
+  readonly sector: string | null;
+  /** ISO 3166-2 code of the first-level administrative area containing the incident (UA-65), if any. */
+  readonly admin1: string | null;
+}
+
 /** ACLED's geo_precision: 1 town, 2 near a place or small part of a region, 3 only the region. */
 export type GeoPrecision = 1 | 2 | 3;
 

@@ -2,7 +2,15 @@
 // A pure function; it explains every verdict with the provision that matched or the predicate that failed.
 
 import type { LonLat } from './geo.js';
-import type { Agreement, AgreementId, PartyCode, Provision, Readout, ReadoutId } from './model.js';
+import type {
+  Agreement,
+  AgreementId,
+  IncidentGeography,
+  PartyCode,
+  Provision,
+  Readout,
+  ReadoutId,
+} from './model.js';
 import {
   actCovers,
   defaultDomain,
@@ -30,6 +38,8 @@ export interface ScreenableIncident {
   readonly target: TargetCode | null;
   readonly perpetrator: PartyCode | null;
   readonly location: LonLat | null;
+  /** Derived geography, when the incident has coordinates and a front-line snapshot covers its date. */
+  readonly geography?: IncidentGeography | null;
 }
 
 export const READOUT_RESULTS = ['covered', 'not-covered', 'unknown'] as const;
