@@ -8,20 +8,10 @@ import { agreementInputSchema } from '../src/core/schemas.js';
 import { screenIncident, type ScreenableIncident } from '../src/core/screening.js';
 import { ACTS, TARGET_CODES } from '../src/core/taxonomy.js';
 import { formatInstant, parseInstant, precisionInterval } from '../src/core/time.js';
+import { seededRandom } from '../src/core/geometry/testing/random.js';
 
 const N = Number(process.env['BENCH_N'] ?? 200_000);
 const ROUNDS = 5;
-
-/** A small deterministic generator (mulberry32), so every run screens the same incidents. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(items: readonly T[], r: number): T {
   const item = items[Math.floor(r * items.length)];
@@ -29,7 +19,7 @@ function pick<T>(items: readonly T[], r: number): T {
   return item;
 }
 
-const next = random(42);
+const next = seededRandom(42);
 const start = Date.parse('2025-03-01T00:00:00Z');
 const span = Date.parse('2025-05-01T00:00:00Z') - start;
 const times: string[] = [];
