@@ -44,10 +44,18 @@ const ROUTES = [
   'GET /api/v1/incidents/{id}',
   'PATCH /api/v1/incidents/{id}',
   'POST /api/v1/screen',
+  'GET /api/v1/facilities',
+  'GET /api/v1/facilities/suggest',
+  'GET /api/v1/frontline/locate',
+  'GET /api/v1/frontline/snapshots',
+  'GET /api/v1/frontline',
+  'GET /api/v1/frontline/changes',
+  'GET /api/v1/sectors',
+  'PUT /api/v1/sectors/{key}',
 ];
 
 /** Writes need a token; screening a draft stores nothing and is public. */
-const WRITES = ROUTES.filter((r) => /^(POST|PATCH) /.test(r) && r !== 'POST /api/v1/screen');
+const WRITES = ROUTES.filter((r) => /^(POST|PATCH|PUT) /.test(r) && r !== 'POST /api/v1/screen');
 
 describeEachEngine('OpenAPI', (engine) => {
   const h = useApp(engine);

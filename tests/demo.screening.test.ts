@@ -1,7 +1,7 @@
 // The March 2025 moratorium, screened as the foundation issue requires: one test per case.
 
 import { describe, expect, it } from 'vitest';
-import { energyMoratorium } from '../src/demo/agreements.js';
+import { blackSea, energyMoratorium } from '../src/demo/agreements.js';
 import { lonLat } from '../src/core/geo.js';
 import { agreementFromInput } from '../src/core/materialize.js';
 import { agreementInputSchema } from '../src/core/schemas.js';
@@ -92,5 +92,24 @@ describe('the energy moratorium of March 2025', () => {
   it('ends with the lifecycle: 16 April is covered, 17 April (Moscow time) is not', () => {
     expect(screen(draft({ at: '2025-04-16T23:30:00+03:00' }))[0]?.verdict).toBe('covered');
     expect(screen(draft({ at: '2025-04-17T00:30:00+03:00' }))).toEqual([]);
+  });
+});
+
+describe('the Black Sea arrangement, limited to the Black Sea outline', () => {
+  const arrangement = agreementFromInput(agreementInputSchema.parse(blackSea));
+  const onVessel = (location: ScreenableIncident['location']) =>
+    screenIncident(draft({ at: '2025-04-02T10:00:00+03:00', target: 'civilian.vessel', location }), [
+      arrangement,
+    ])[0];
+
+  it('covers a strike on a vessel in Odesa’s port waters under both White House readouts', () => {
+    const result = onVessel(lonLat(30.8, 46.48));
+    expect(result?.readouts.map((r) => r.result)).toEqual(['covered', 'covered', 'not-covered']);
+  });
+
+  it('does not cover a strike on a vessel on land, and cannot tell without coordinates', () => {
+    expect(onVessel(lonLat(32.61, 46.64))?.readouts[0]?.reason).toMatch(/P2: .* is not in the Black Sea/);
+    expect(onVessel(lonLat(32.61, 46.64))?.verdict).toBe('not-covered');
+    expect(onVessel(null)?.verdict).toBe('unknown');
   });
 });

@@ -121,7 +121,30 @@ export interface TermWindow {
   readonly escapeClause: string | null;
 }
 
-export type Area = { readonly kind: 'everywhere' };
+/** A position as GeoJSON writes it, `[lon, lat]`; a provision's polygon stores plain numbers as given. */
+export type Position = readonly [lon: number, lat: number];
+
+/** A GeoJSON Polygon or MultiPolygon (RFC 7946, WGS84), its rings closed. */
+export type AreaGeometry =
+  | { readonly type: 'Polygon'; readonly coordinates: readonly (readonly Position[])[] }
+  | { readonly type: 'MultiPolygon'; readonly coordinates: readonly (readonly (readonly Position[])[])[] };
+
+/** An area that stands on its own; `all-of` combines these. */
+export type SimpleArea =
+  | { readonly kind: 'everywhere' }
+  /** First-level administrative areas by ISO 3166-2 code (`UA-65`), matched on the incident's derived admin1. */
+  | { readonly kind: 'admin'; readonly codes: readonly string[] }
+  | { readonly kind: 'polygon'; readonly geometry: AreaGeometry }
+  /** The Black Sea and the Sea of Azov, as the outline shipped in `core/areas/black-sea.ts`. */
+  | { readonly kind: 'black-sea' }
+  /** Within `km` of the line of contact in force on the incident's date, on either side. */
+  | { readonly kind: 'within-km-of-line'; readonly km: number }
+  | { readonly kind: 'side'; readonly side: Side };
+
+/** Where a provision applies: one area, or the intersection of several (`all-of`). */
+export type Area = SimpleArea | { readonly kind: 'all-of'; readonly areas: readonly SimpleArea[] };
+
+export type AreaKind = Area['kind'];
 
 export const PROVISION_KINDS = ['prohibition'] as const;
 export type ProvisionKind = (typeof PROVISION_KINDS)[number];
@@ -292,6 +315,8 @@ export interface Incident {
   readonly observation: ObservationMethod | null;
   readonly casualties: Casualties;
   readonly allegations: readonly Allegation[];
+  /** Derived from `location` and the front-line snapshot in force on the incident's date; never typed in. */
+  readonly geography: IncidentGeography | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

@@ -6,6 +6,7 @@ export type Role = (typeof ROLES)[number];
 export const ACTIONS = [
   'agreement.write',
   'incident.write',
+  'frontline.write',
   'source.write',
   'party.write',
   'token.create',

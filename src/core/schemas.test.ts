@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   agreementInputSchema,
+  areaSchema,
   incidentInputSchema,
   instantSchema,
   locationSchema,
@@ -235,5 +236,108 @@ describe('locationSchema', () => {
 
   it('rejects a coordinate that is not finite', () => {
     expect(locationSchema.safeParse({ lon: Number.NaN, lat: 50 }).success).toBe(false);
+  });
+});
+
+describe('areas', () => {
+  const ring = [
+    [32, 46],
+    [33, 46],
+    [33, 47],
+    [32, 46],
+  ];
+
+  function issuePaths(input: unknown): string[] {
+    const result = areaSchema.safeParse(input);
+    return result.success ? [] : result.error.issues.map((i) => i.path.join('.'));
+  }
+
+  it('accepts each kind of area', () => {
+    for (const area of [
+      { kind: 'everywhere' },
+      { kind: 'admin', codes: ['UA-65'] },
+      { kind: 'polygon', geometry: { type: 'Polygon', coordinates: [ring] } },
+      { kind: 'polygon', geometry: { type: 'MultiPolygon', coordinates: [[ring], [ring]] } },
+      { kind: 'black-sea' },
+      { kind: 'within-km-of-line', km: 30 },
+      { kind: 'side', side: 'occupied' },
+      { kind: 'all-of', areas: [{ kind: 'admin', codes: ['UA-65'] }, { withinKmOfLine: 20 }] },
+    ]) {
+      expect(areaSchema.safeParse(area).success).toBe(true);
+    }
+  });
+
+  it('reads the shorthand { withinKmOfLine: N } as a within-km-of-line area', () => {
+    expect(areaSchema.parse({ withinKmOfLine: 30 })).toEqual({ kind: 'within-km-of-line', km: 30 });
+  });
+
+  it('turns oblast names into ISO codes and keeps what it does not know for validation to report', () => {
+    expect(
+      areaSchema.parse({ kind: 'admin', codes: ['Kherson', 'Запорізька область', 'ua-51', 'Atlantis'] }),
+    ).toEqual({ kind: 'admin', codes: ['UA-65', 'UA-23', 'UA-51', 'Atlantis'] });
+  });
+
+  it('drops an altitude from a position', () => {
+    const withAltitude = ring.map(([lon = 0, lat = 0]) => [lon, lat, 120]);
+    const area = areaSchema.parse({
+      kind: 'polygon',
+      geometry: { type: 'Polygon', coordinates: [withAltitude] },
+    });
+    expect(area.kind === 'polygon' && area.geometry.coordinates[0]?.[0]).toEqual([32, 46]);
+  });
+
+  it('refuses a ring that is not closed, naming it', () => {
+    const open = [...ring.slice(0, 3), [32.5, 46.5]];
+    expect(issuePaths({ kind: 'polygon', geometry: { type: 'Polygon', coordinates: [open] } })).toEqual([
+      'geometry.coordinates.0',
+    ]);
+  });
+
+  it('refuses a ring of fewer than four positions', () => {
+    const short = [
+      [32, 46],
+      [33, 46],
+      [32, 46],
+    ];
+    expect(issuePaths({ kind: 'polygon', geometry: { type: 'Polygon', coordinates: [short] } })).toEqual([
+      'geometry.coordinates.0',
+    ]);
+  });
+
+  it('refuses a position out of range, naming it', () => {
+    const bad = [
+      [32, 46],
+      [33, 96],
+      [33, 47],
+      [32, 46],
+    ];
+    expect(issuePaths({ kind: 'polygon', geometry: { type: 'Polygon', coordinates: [bad] } })).toEqual([
+      'geometry.coordinates.0.1.1',
+    ]);
+  });
+
+  it('refuses a ring across the antimeridian', () => {
+    const across = [
+      [179, 60],
+      [-179, 60],
+      [-179, 61],
+      [179, 60],
+    ];
+    expect(issuePaths({ kind: 'polygon', geometry: { type: 'Polygon', coordinates: [across] } })).toEqual([
+      'geometry.coordinates.0.1',
+    ]);
+  });
+
+  it('refuses a negative distance, an unknown side and an unknown kind', () => {
+    expect(issuePaths({ kind: 'within-km-of-line', km: -1 })).toEqual(['km']);
+    expect(issuePaths({ kind: 'side', side: 'ours' })).toEqual(['side']);
+    expect(areaSchema.safeParse({ kind: 'ocean' }).success).toBe(false);
+  });
+
+  it('does not nest all-of', () => {
+    const inner = { kind: 'all-of', areas: [{ kind: 'black-sea' }, { kind: 'black-sea' }] };
+    expect(areaSchema.safeParse({ kind: 'all-of', areas: [inner, { kind: 'black-sea' }] }).success).toBe(
+      false,
+    );
   });
 });

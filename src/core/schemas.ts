@@ -2,6 +2,7 @@
 // Shape is checked here; rules that need stored data (known parties) are checked in `validate.ts`.
 
 import { z } from 'zod';
+import { adminCodeByName } from './admin-areas.js';
 import { lonLat } from './geo.js';
 import {
   AGREEMENT_FORMS,
@@ -13,7 +14,10 @@ import {
   LINK_RELATIONS,
   OBSERVATION_METHODS,
   PROVISION_KINDS,
+  type Area,
+  type Position,
   QUALIFIERS,
+  SIDES,
 } from './model.js';
 import { ACTS, DOMAINS, isTargetCode, type TargetCode } from './taxonomy.js';
 import { parseInstant, PRECISIONS } from './time.js';
@@ -90,7 +94,92 @@ export const windowInputSchema = z.strictObject({
   escapeClause: text.nullable().default(null),
 });
 
-export const areaSchema = z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('everywhere') })]);
+/** A GeoJSON position `[lon, lat]` (an altitude, if given, is dropped). */
+const positionSchema = z
+  .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], z.number())
+  .transform(([lon, lat]): Position => [lon, lat]);
+
+/** A closed linear ring of at least four positions that does not jump across the antimeridian. */
+const ringSchema = z
+  .array(positionSchema)
+  .min(4, 'a linear ring needs at least 4 positions')
+  .superRefine((ring, ctx) => {
+    const first = ring[0];
+    const last = ring[ring.length - 1];
+    if (first && last && (first[0] !== last[0] || first[1] !== last[1])) {
+      ctx.addIssue({ code: 'custom', message: 'a linear ring must end at the position it starts at' });
+    }
+    for (let i = 1; i < ring.length; i++) {
+      const a = ring[i - 1];
+      const b = ring[i];
+      if (a && b && Math.abs(b[0] - a[0]) > 180) {
+        ctx.addIssue({ code: 'custom', path: [i], message: 'rings may not cross the antimeridian' });
+        return;
+      }
+    }
+  });
+
+const polygonCoordinatesSchema = z.array(ringSchema).min(1, 'a polygon needs an exterior ring');
+
+/** A GeoJSON Polygon or MultiPolygon (RFC 7946): `[lon, lat]` positions in WGS84. */
+export const areaGeometrySchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('Polygon'), coordinates: polygonCoordinatesSchema }),
+  z.strictObject({
+    type: z.literal('MultiPolygon'),
+    coordinates: z.array(polygonCoordinatesSchema).min(1, 'a multipolygon needs a polygon'),
+  }),
+]);
+
+const kmSchema = z.number().positive().max(1000);
+
+const simpleAreaVariants = [
+  z.strictObject({ kind: z.literal('everywhere') }),
+  z.strictObject({
+    kind: z.literal('admin'),
+    // ISO 3166-2 codes or any name the gazetteer knows; names become codes here, and `validate.ts`
+    // reports whatever is still not a known code, with its path.
+    codes: z
+      .array(z.string().trim().min(1))
+      .min(1)
+      .transform((codes) => codes.map((c) => adminCodeByName(c) ?? c))
+      .describe('ISO 3166-2 codes (UA-65) or oblast names (Kherson, Херсонська область)'),
+  }),
+  z.strictObject({ kind: z.literal('polygon'), geometry: areaGeometrySchema }),
+  z.strictObject({ kind: z.literal('black-sea') }),
+  z.strictObject({ kind: z.literal('within-km-of-line'), km: kmSchema }),
+  z.strictObject({ kind: z.literal('side'), side: z.enum(SIDES) }),
+] as const;
+
+/**
+ * The shorthand `{ "withinKmOfLine": 30 }` is read as `{ "kind": "within-km-of-line", "km": 30 }`. It is rewritten
+ * before the union so that errors keep naming the field of the one form a client meant.
+ */
+function expandShorthand(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const keys = Object.keys(value);
+  if (keys.length !== 1 || keys[0] !== 'withinKmOfLine') return value;
+  return { kind: 'within-km-of-line', km: (value as { withinKmOfLine: unknown }).withinKmOfLine };
+}
+
+const simpleAreaSchema = z.preprocess(expandShorthand, z.discriminatedUnion('kind', [...simpleAreaVariants]));
+
+/**
+ * Where a provision applies. `all-of` is the intersection of two or more simple areas (Kherson oblast and
+ * within 20 km of the line); it does not nest.
+ */
+export const areaSchema = z
+  .preprocess(
+    expandShorthand,
+    z.discriminatedUnion('kind', [
+      ...simpleAreaVariants,
+      z.strictObject({ kind: z.literal('all-of'), areas: z.array(simpleAreaSchema).min(2) }),
+    ]),
+  )
+  .describe(
+    'everywhere; admin (ISO 3166-2 codes or oblast names); polygon (GeoJSON Polygon or MultiPolygon); black-sea; within-km-of-line (the shorthand { "withinKmOfLine": N } is accepted too); side; all-of',
+  )
+  // The output is the domain's readonly `Area`; the transform only states that type.
+  .transform((area): Area => area);
 
 export const provisionInputSchema = z.strictObject({
   key: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a short key such as P1'),

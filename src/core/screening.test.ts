@@ -412,3 +412,23 @@ describe('combineVerdict', () => {
     expect(combineVerdict(results)).toBe(verdict);
   });
 });
+
+describe('a provision within 30 km of the line (the geography issue’s case)', () => {
+  const agreement = withProvisions({ area: { kind: 'within-km-of-line', km: 30 } });
+  const geography = (distanceKm: number) => ({
+    snapshotDate: '2025-03-27',
+    distanceKm,
+    side: 'controlled' as const,
+    sector: null,
+    admin1: 'UA-23',
+  });
+
+  it('covers a strike 10 km behind the line', () => {
+    expect(readoutOf({ geography: geography(10) }, agreement).result).toBe('covered');
+  });
+
+  it('does not cover a strike 200 km away', () => {
+    const readout = readoutOf({ geography: geography(200) }, agreement);
+    expect([readout.result, readout.predicate]).toEqual(['not-covered', 'area']);
+  });
+});

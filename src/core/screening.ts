@@ -1,10 +1,14 @@
 // Screening: what an incident would break, if it happened as alleged, under each readout of each agreement.
 // A pure function; it explains every verdict with the provision that matched or the predicate that failed.
 
+import { areaPolygon, describeArea } from './areas/area.js';
+import { assertNever } from './errors.js';
 import type { LonLat } from './geo.js';
+import { pointInMultiPolygon } from './geometry/polygon.js';
 import type {
   Agreement,
   AgreementId,
+  Area,
   IncidentGeography,
   PartyCode,
   Provision,
@@ -255,7 +259,7 @@ function checkProvision(agreement: Agreement, provision: Provision, incident: Sc
     checkAct(provision, incident.act),
     checkDomain(provision, incident),
     checkTarget(provision, incident.target),
-    checkArea(provision),
+    checkArea(provision.area, incident),
   ];
   const failed = checks.find((c) => c.outcome === 'fail');
   if (failed) return failed;
@@ -325,7 +329,73 @@ function checkTarget(provision: Provision, target: TargetCode | null): Check {
   return { outcome: 'fail', predicate: 'target', reason: `target ${target} is not under ${listed}` };
 }
 
-/** Areas other than `everywhere` arrive with the geography issue; until then every area matches. */
-function checkArea(provision: Provision): Check {
-  return { outcome: 'match', reason: provision.area.kind };
+/**
+ * Whether the incident lies in the provision's area. Anything but `everywhere` needs coordinates; admin areas,
+ * the distance to the line and the side need the derived geography. Without them the answer is `unknown`,
+ * never a silent match.
+ */
+function checkArea(area: Area, incident: ScreenableIncident): Check {
+  if (area.kind === 'everywhere') return { outcome: 'match', reason: 'everywhere' };
+  const described = describeArea(area);
+  if (incident.location === null) {
+    return { outcome: 'unknown', predicate: 'area', reason: `no coordinates; the area is ${described}` };
+  }
+  return checkPlacedArea(area, incident.location, incident.geography ?? null, described);
+}
+
+function checkPlacedArea(
+  area: Exclude<Area, { kind: 'everywhere' }>,
+  location: LonLat,
+  geography: IncidentGeography | null,
+  described: string,
+): Check {
+  const inside = (yes: boolean, where: string): Check =>
+    yes
+      ? { outcome: 'match', reason: `${where} is ${described}` }
+      : { outcome: 'fail', predicate: 'area', reason: `${where} is not ${described}` };
+  const noGeography: Check = {
+    outcome: 'unknown',
+    predicate: 'area',
+    reason: `no front-line snapshot covers the incident's date, so its place relative to the line is not known; the area is ${described}`,
+  };
+  switch (area.kind) {
+    case 'admin': {
+      if (geography === null) {
+        return {
+          outcome: 'unknown',
+          predicate: 'area',
+          reason: `the incident's oblast has not been derived; the area is ${described}`,
+        };
+      }
+      const admin1 = geography.admin1;
+      return inside(admin1 !== null && area.codes.includes(admin1), admin1 ?? 'outside every known oblast');
+    }
+    case 'polygon':
+    case 'black-sea':
+      return inside(pointInMultiPolygon(location, areaPolygon(area)), formatPosition(location));
+    case 'within-km-of-line':
+      if (geography === null) return noGeography;
+      return inside(geography.distanceKm <= area.km, `${geography.distanceKm.toFixed(1)} km from the line`);
+    case 'side':
+      if (geography === null) return noGeography;
+      return inside(geography.side === area.side, `the ${geography.side} side`);
+    case 'all-of': {
+      const checks = area.areas.map((part) =>
+        part.kind === 'everywhere'
+          ? ({ outcome: 'match', reason: 'everywhere' } as const)
+          : checkPlacedArea(part, location, geography, describeArea(part)),
+      );
+      const failed = checks.find((c) => c.outcome === 'fail');
+      if (failed) return failed;
+      const unknown = checks.find((c) => c.outcome === 'unknown');
+      if (unknown) return unknown;
+      return { outcome: 'match', reason: checks.map((c) => c.reason).join(' and ') };
+    }
+    default:
+      return assertNever(area);
+  }
+}
+
+function formatPosition(p: LonLat): string {
+  return `[${p[0]}, ${p[1]}]`;
 }

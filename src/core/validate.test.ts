@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { TrucelineError } from './errors.js';
+import type { ProvisionInput } from './schemas.js';
 import {
   bound,
   buildAgreementInput,
@@ -149,6 +150,41 @@ describe('checkReadout', () => {
     expect(problem(checkReadout(readout, known))).toEqual({
       code: 'READOUT_WINDOW_INVALID',
       path: 'window.start',
+    });
+  });
+});
+
+describe('admin areas in provisions', () => {
+  function withArea(area: ProvisionInput['area']) {
+    return buildAgreementInput({
+      readouts: [buildReadoutInput({ provisions: [buildProvisionInput({ area })] })],
+    });
+  }
+
+  it('accepts known ISO codes', () => {
+    expect(checkAgreement(withArea({ kind: 'admin', codes: ['UA-65', 'UA-23'] }), known)).toBeNull();
+  });
+
+  it('reports an unknown area with its path, as a 422', () => {
+    const error = checkAgreement(withArea({ kind: 'admin', codes: ['UA-65', 'Atlantis'] }), known);
+    expect(problem(error)).toEqual({
+      code: 'ADMIN_AREA_UNKNOWN',
+      path: 'readouts.0.provisions.0.area.codes.1',
+    });
+    expect(error?.status).toBe(422);
+    expect(error?.message).toContain('"Atlantis"');
+  });
+
+  it('reports an unknown area inside all-of', () => {
+    const area = {
+      kind: 'all-of',
+      areas: [{ kind: 'black-sea' }, { kind: 'admin', codes: ['UA-99'] }],
+    } as const;
+    expect(
+      problem(checkReadout(buildReadoutInput({ provisions: [buildProvisionInput({ area })] }), known)),
+    ).toEqual({
+      code: 'ADMIN_AREA_UNKNOWN',
+      path: 'provisions.0.area.areas.1.codes.0',
     });
   });
 });

@@ -1,8 +1,9 @@
 // Rules on agreements and incidents that the shape alone cannot tell: known parties, sound windows, unique keys.
 // Each returns the first problem as a catalogue error naming the field, or null.
 
+import { adminAreaByCode } from './admin-areas.js';
 import { type ErrorCode, fieldError, type TrucelineError } from './errors.js';
-import type { PartyCode } from './model.js';
+import type { Area, PartyCode } from './model.js';
 import type { AgreementInput, AllegationInput, ReadoutInput } from './schemas.js';
 import { windowProblems } from './terms.js';
 
@@ -29,6 +30,24 @@ function unknownParties(
   );
 }
 
+/** Admin areas must name known ISO codes; the schema has already turned every known name into its code. */
+function areaProblems(area: Area, path: string): Problem[] {
+  if (area.kind === 'all-of')
+    return area.areas.flatMap((part, k) => areaProblems(part, `${path}.areas.${k}`));
+  if (area.kind !== 'admin') return [];
+  return area.codes.flatMap((code, j) =>
+    adminAreaByCode(code)
+      ? []
+      : [
+          {
+            code: 'ADMIN_AREA_UNKNOWN' as const,
+            path: `${path}.codes.${j}`,
+            message: `unknown administrative area "${code}" (use an ISO 3166-2 code such as UA-65, or an oblast name)`,
+          },
+        ],
+  );
+}
+
 function readoutProblems(readout: ReadoutInput, known: ReadonlySet<PartyCode>, prefix: string): Problem[] {
   const problems: Problem[] = [];
   problems.push(...unknownParties([readout.issuedBy], known, () => `${prefix}issuedBy`));
@@ -45,6 +64,7 @@ function readoutProblems(readout: ReadoutInput, known: ReadonlySet<PartyCode>, p
       });
     }
     keys.add(provision.key);
+    problems.push(...areaProblems(provision.area, `${prefix}provisions.${i}.area`));
     if (provision.bound !== 'parties') {
       problems.push(...unknownParties(provision.bound, known, (j) => `${prefix}provisions.${i}.bound.${j}`));
     }

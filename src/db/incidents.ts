@@ -8,8 +8,10 @@ import type {
   Effect,
   GeoPrecision,
   Incident,
+  IncidentGeography,
   IncidentId,
   ObservationMethod,
+  Side,
 } from '../core/model.js';
 import type { AgreementScreening, ReadoutScreening, Verdict } from '../core/screening.js';
 import type { Act, Domain, TargetCode } from '../core/taxonomy.js';
@@ -61,6 +63,7 @@ function incidentFromRow(row: IncidentsTable, allegations: readonly Allegation[]
     observation: row.observation as ObservationMethod | null,
     casualties: fromJson<Casualties>(row.casualties_json),
     allegations,
+    geography: geographyFromRow(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -101,7 +104,61 @@ function incidentToRow(incident: Incident, occurredUtc: string): IncidentsTable 
     casualties_json: toJson(incident.casualties),
     created_at: incident.createdAt,
     updated_at: incident.updatedAt,
+    ...geographyToRow(incident.geography),
   };
+}
+
+type GeographyColumns = Pick<
+  IncidentsTable,
+  'geo_snapshot_date' | 'geo_distance_km' | 'geo_side' | 'geo_sector' | 'geo_admin1'
+>;
+
+function geographyFromRow(row: GeographyColumns): IncidentGeography | null {
+  if (row.geo_snapshot_date === null || row.geo_distance_km === null || row.geo_side === null) return null;
+  return {
+    snapshotDate: row.geo_snapshot_date,
+    distanceKm: row.geo_distance_km,
+    side: row.geo_side as Side,
+    sector: row.geo_sector,
+    admin1: row.geo_admin1,
+  };
+}
+
+function geographyToRow(g: IncidentGeography | null): GeographyColumns {
+  return {
+    geo_snapshot_date: g?.snapshotDate ?? null,
+    geo_distance_km: g?.distanceKm ?? null,
+    geo_side: g?.side ?? null,
+    geo_sector: g?.sector ?? null,
+    geo_admin1: g?.admin1 ?? null,
+  };
+}
+
+/** Stores an incident's derived geography alone (when a new snapshot changes it). */
+export async function updateIncidentGeography(
+  trx: Handle,
+  id: string,
+  geography: IncidentGeography | null,
+): Promise<void> {
+  await trx.updateTable('incidents').set(geographyToRow(geography)).where('id', '=', id).execute();
+}
+
+/** Incidents with coordinates whose time lies in [fromUtc, toUtc) (either end open). */
+export async function locatedIncidentsBetween(
+  db: Handle,
+  fromUtc: string | null,
+  toUtc: string | null,
+): Promise<Incident[]> {
+  let query = db.selectFrom('incidents').select('id').where('lon', 'is not', null);
+  if (fromUtc !== null) query = query.where('occurred_utc', '>=', fromUtc);
+  if (toUtc !== null) query = query.where('occurred_utc', '<', toUtc);
+  const ids = (await query.execute()).map((r) => r.id);
+  const incidents: Incident[] = [];
+  for (const id of ids) {
+    const incident = await findIncident(db, id);
+    if (incident) incidents.push(incident);
+  }
+  return incidents;
 }
 
 /** Inserts an incident and its allegations. `occurredUtc` is its time as sortable UTC text. */

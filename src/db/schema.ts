@@ -103,6 +103,11 @@ export interface IncidentsTable {
   casualties_json: string;
   created_at: string;
   updated_at: string;
+  geo_snapshot_date: string | null;
+  geo_distance_km: number | null;
+  geo_side: string | null;
+  geo_sector: string | null;
+  geo_admin1: string | null;
 }
 
 export interface AllegationsTable {
@@ -157,6 +162,27 @@ export interface MetaTable {
   value: string;
 }
 
+export interface FrontlineSnapshotsTable {
+  id: string;
+  /** YYYY-MM-DD: the first day the snapshot is in force. */
+  valid_from: string;
+  source: string;
+  occupied_json: string;
+  line_json: string;
+  line_km: number;
+  area_km2: number;
+  report_json: string;
+  created_at: string;
+}
+
+export interface SectorsTable {
+  key: string;
+  name: string;
+  position: number;
+  region_json: string;
+  updated_at: string;
+}
+
 export interface Database {
   parties: PartiesTable;
   sources: SourcesTable;
@@ -170,4 +196,6 @@ export interface Database {
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   meta: MetaTable;
+  frontline_snapshots: FrontlineSnapshotsTable;
+  sectors: SectorsTable;
 }

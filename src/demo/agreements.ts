@@ -281,14 +281,17 @@ export const energyMoratorium: AgreementSeed = {
 };
 
 /**
- * The checkable part of the Black Sea terms. Until areas other than `everywhere` exist, "in the Black Sea" is
- * approximated by the act (a naval attack) or the target (a vessel); see docs/demo.md.
+ * The checkable part of the Black Sea terms, each limited to the shipped outline of the Black Sea and the Sea of
+ * Azov (`{ kind: 'black-sea' }`, approximate near the coast); see docs/demo.md.
  */
-const blackSeaProvisions = (useOfForce: string, navigation: string) => [
-  { key: 'P1', acts: ['naval-attack' as const], quote: useOfForce },
-  { key: 'P2', acts: ['strike' as const], targets: ['civilian.vessel' as const], quote: navigation },
-  { key: 'P3', acts: ['strike' as const], targets: ['military.vessel' as const], quote: useOfForce },
-];
+const blackSeaProvisions = (useOfForce: string, navigation: string) => {
+  const area = { kind: 'black-sea' as const };
+  return [
+    { key: 'P1', acts: ['naval-attack' as const], area, quote: useOfForce },
+    { key: 'P2', acts: ['strike' as const], targets: ['civilian.vessel' as const], area, quote: navigation },
+    { key: 'P3', acts: ['strike' as const], targets: ['military.vessel' as const], area, quote: useOfForce },
+  ];
+};
 
 export const blackSea: AgreementSeed = {
   slug: 'black-sea-2025-03',

@@ -17,6 +17,8 @@ import { authenticate } from '../services/tokens.js';
 import type { Config } from './config.js';
 import { errorBody, handleError } from './errors.js';
 import { agreementRoutes } from './routes/agreements/index.js';
+import { frontlineRoutes } from './routes/frontline/index.js';
+import { facilityRoutes } from './routes/facilities/index.js';
 import { incidentRoutes } from './routes/incidents/index.js';
 import { referenceRoutes } from './routes/reference/index.js';
 import { screenRoutes } from './routes/screen/index.js';
@@ -88,6 +90,8 @@ export async function buildApp({ services, logLevel = 'silent' }: AppOptions): P
       await v1.register(agreementRoutes, { services });
       await v1.register(incidentRoutes, { services });
       await v1.register(screenRoutes, { services });
+      await v1.register(frontlineRoutes, { services });
+      await v1.register(facilityRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

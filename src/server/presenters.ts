@@ -1,10 +1,22 @@
 // The API shapes. Each presenter lists every field it sends; domain records are never spread into a response.
 
-import type { Agreement, Incident, Party, Provision, Readout, Source } from '../core/model.js';
+import { adminAreaByCode } from '../core/admin-areas.js';
+import type {
+  Agreement,
+  Incident,
+  IncidentGeography,
+  Party,
+  Provision,
+  Readout,
+  Source,
+} from '../core/model.js';
 import type { AgreementScreening, ReadoutScreening } from '../core/screening.js';
 import { readoutSpan } from '../core/terms.js';
 import { toUtcIso } from '../core/time.js';
+import type { MultiPolygon } from '../core/geometry/types.js';
+import type { Snapshot, SnapshotSummary } from '../db/frontline.js';
 import type { StoredScreening } from '../db/incidents.js';
+import type { FrontlineChanges, SectorWithCounts } from '../services/frontline.js';
 
 export function presentParty(p: Party) {
   return { code: p.code, name: p.name, kind: p.kind };
@@ -207,7 +219,100 @@ export function presentIncident(i: Incident) {
       source: a.source,
       summary: a.summary,
     })),
+    geography: presentGeography(i.geography),
     createdAt: i.createdAt,
     updatedAt: i.updatedAt,
+  };
+}
+
+/** Derived geography as the API sends it (incidents and `GET /frontline/locate`): admin1 with its name. */
+export function presentGeography(g: IncidentGeography | null) {
+  return g === null ? null : presentLocation(g);
+}
+
+/** Where a point lies: the same fields as an incident's geography. */
+export function presentLocation(g: IncidentGeography) {
+  const area = g.admin1 === null ? null : adminAreaByCode(g.admin1);
+  return {
+    snapshotDate: g.snapshotDate,
+    distanceKm: g.distanceKm,
+    side: g.side,
+    sector: g.sector,
+    admin1: g.admin1 === null ? null : { code: g.admin1, name: area?.name ?? g.admin1 },
+  };
+}
+
+export function presentSnapshotSummary(s: SnapshotSummary) {
+  return {
+    validFrom: s.validFrom,
+    source: s.source,
+    lineKm: s.lineKm,
+    areaKm2: s.areaKm2,
+    createdAt: s.createdAt,
+  };
+}
+
+const coordinatesOf = (multi: MultiPolygon) =>
+  multi.map((polygon) => polygon.map((ring) => ring.map((p) => [p[0], p[1]])));
+
+/**
+ * A snapshot as an RFC 7946 FeatureCollection: the line of contact and the occupied area, with the date asked
+ * for and the date of the snapshot actually used (the last one on or before it) as foreign members.
+ */
+export function presentFrontline(s: Snapshot, requestedDate: string | null) {
+  return {
+    type: 'FeatureCollection' as const,
+    requestedDate,
+    snapshotDate: s.validFrom,
+    fallback: requestedDate !== null && requestedDate !== s.validFrom,
+    source: s.source,
+    features: [
+      {
+        type: 'Feature' as const,
+        properties: { kind: 'line-of-contact', snapshotDate: s.validFrom, lengthKm: s.lineKm },
+        geometry: {
+          type: 'MultiLineString' as const,
+          coordinates: s.line.map((part) => part.map((p) => [p[0], p[1]])),
+        },
+      },
+      {
+        type: 'Feature' as const,
+        properties: { kind: 'occupied-area', snapshotDate: s.validFrom, areaKm2: s.areaKm2 },
+        geometry: { type: 'MultiPolygon' as const, coordinates: coordinatesOf(s.occupied) },
+      },
+    ],
+  };
+}
+
+/** Area that changed hands between two dates: numbers, and the areas as an RFC 7946 FeatureCollection. */
+export function presentChanges(c: FrontlineChanges, from: string, to: string) {
+  return {
+    from: { requestedDate: from, snapshotDate: c.from.validFrom },
+    to: { requestedDate: to, snapshotDate: c.to.validFrom },
+    gainedKm2: c.gained.areaKm2,
+    regainedKm2: c.regained.areaKm2,
+    sectors: c.sectors.map((s) => ({ key: s.key, gainedKm2: s.gainedKm2, regainedKm2: s.regainedKm2 })),
+    geojson: {
+      type: 'FeatureCollection' as const,
+      features: [
+        { change: 'gained' as const, area: c.gained },
+        { change: 'regained' as const, area: c.regained },
+      ].map(({ change, area }) => ({
+        type: 'Feature' as const,
+        properties: { change, areaKm2: area.areaKm2 },
+        geometry: { type: 'MultiPolygon' as const, coordinates: coordinatesOf(area.geometry) },
+      })),
+    },
+  };
+}
+
+export function presentSector(s: SectorWithCounts) {
+  return {
+    key: s.sector.key,
+    name: s.sector.name,
+    position: s.sector.position,
+    region: { type: 'MultiPolygon' as const, coordinates: coordinatesOf(s.sector.region) },
+    incidents: s.incidents,
+    verdicts: { ...s.verdicts },
   };
 }

@@ -24,6 +24,7 @@ import {
 import { partyCodes } from '../db/parties.js';
 import { sourceKeys } from '../db/sources.js';
 import { recordAudit } from './audit.js';
+import { geographyFor } from './frontline.js';
 import { authorise, inTransaction, type Services } from './context.js';
 import { screenAndStore, screenableDraft } from './screening.js';
 
@@ -98,6 +99,7 @@ function incidentFromInput(
     observation: input.observation ?? null,
     casualties: input.casualties,
     allegations,
+    geography: null,
     createdAt,
     updatedAt: createdAt,
   };
@@ -114,7 +116,8 @@ export async function createIncident(
     await checkReferences(trx, input.perpetrator, input.allegations);
     if (input.ref && (await findIncidentIdByRef(trx, input.ref))) throw refTaken(input.ref);
     const now = services.now().toISOString();
-    const incident = incidentFromInput(services, services.newId() as IncidentId, input, now);
+    const drafted = incidentFromInput(services, services.newId() as IncidentId, input, now);
+    const incident: Incident = { ...drafted, geography: await geographyFor(trx, drafted) };
     await insertIncident(trx, incident, utcOf(incident.occurredAt));
     await screenAndStore(trx, incident, await listAgreements(trx), now);
     await recordAudit(services, trx, {
@@ -152,7 +155,7 @@ export async function updateIncidentFields(
       Object.entries(patch).filter(([, v]) => v !== undefined),
     ) as Partial<Incident>;
     const now = services.now().toISOString();
-    const after: Incident = {
+    const patched: Incident = {
       ...before,
       ...defined,
       timePrecision:
@@ -160,6 +163,7 @@ export async function updateIncidentFields(
         (patch.occurredAt !== undefined ? defaultPrecision(patch.occurredAt) : before.timePrecision),
       updatedAt: now,
     };
+    const after: Incident = { ...patched, geography: await geographyFor(trx, patched) };
     await updateIncident(trx, after, utcOf(after.occurredAt));
     await screenAndStore(trx, after, await listAgreements(trx), now);
     await recordAudit(services, trx, {
@@ -240,5 +244,9 @@ export async function screenDraft(services: Services, draft: ScreenDraft): Promi
   const known = await partyCodes(services.db.kysely);
   const problem = checkIncidentParties(draft.perpetrator, [], known);
   if (problem) throw problem;
-  return screenIncident(screenableDraft(draft), await listAgreements(services.db.kysely));
+  const geography =
+    draft.location === undefined || draft.location === null
+      ? null
+      : await geographyFor(services.db.kysely, { location: draft.location, occurredAt: draft.occurredAt });
+  return screenIncident(screenableDraft(draft, geography), await listAgreements(services.db.kysely));
 }

@@ -1,7 +1,7 @@
 // Keeping stored screenings true: screen an incident when it is written, and re-screen the incidents an
 // agreement's change can touch, in the same transaction as the change.
 
-import type { Agreement, Incident } from '../core/model.js';
+import type { Agreement, Incident, IncidentGeography } from '../core/model.js';
 import type { ScreenDraft } from '../core/schemas.js';
 import { type AgreementScreening, screenIncident, type ScreenableIncident } from '../core/screening.js';
 import { windowInterval } from '../core/terms.js';
@@ -16,7 +16,7 @@ const SLACK_MS = 31 * DAY_MS;
 export function screenable(
   incident: Pick<
     Incident,
-    'occurredAt' | 'timePrecision' | 'act' | 'domain' | 'target' | 'perpetrator' | 'location'
+    'occurredAt' | 'timePrecision' | 'act' | 'domain' | 'target' | 'perpetrator' | 'location' | 'geography'
   >,
 ): ScreenableIncident {
   const occurredAt = parseInstant(incident.occurredAt);
@@ -29,11 +29,15 @@ export function screenable(
     target: incident.target,
     perpetrator: incident.perpetrator,
     location: incident.location,
+    geography: incident.geography,
   };
 }
 
 /** A draft from `POST /screen`: a time alone is read at day precision, a time of day at minute precision. */
-export function screenableDraft(draft: ScreenDraft): ScreenableIncident {
+export function screenableDraft(
+  draft: ScreenDraft,
+  geography: IncidentGeography | null = null,
+): ScreenableIncident {
   return screenable({
     occurredAt: draft.occurredAt,
     timePrecision: draft.timePrecision ?? (draft.occurredAt.length <= 10 ? 'day' : 'minute'),
@@ -42,6 +46,7 @@ export function screenableDraft(draft: ScreenDraft): ScreenableIncident {
     target: draft.target ?? null,
     perpetrator: draft.perpetrator ?? null,
     location: draft.location ?? null,
+    geography,
   });
 }
 

@@ -85,7 +85,7 @@ export interface IncidentPage {
   offset: number;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 async function send<T>(h: Harness, method: Method, url: string, payload?: unknown, auth = true) {
   const res = await h.app.inject({
@@ -104,6 +104,7 @@ export function client(h: Harness) {
     get: <T>(url: string) => send<T>(h, 'GET', url),
     post: <T>(url: string, payload: unknown, auth = true) => send<T>(h, 'POST', url, payload, auth),
     patch: <T>(url: string, payload: unknown, auth = true) => send<T>(h, 'PATCH', url, payload, auth),
+    put: <T>(url: string, payload: unknown, auth = true) => send<T>(h, 'PUT', url, payload, auth),
   };
 }
 
