@@ -1,7 +1,10 @@
 // The energy facilities layer over HTTP: the shipped WRI power plants as GeoJSON, and suggestions near a point.
 
 import { expect, it } from 'vitest';
+import { partyInputSchema } from '../src/core/schemas.js';
+import { saveParty } from '../src/services/reference.js';
 import { describeEachEngine } from './support/engines.js';
+import { incidentInput } from './support/factories.js';
 import { useApp } from './support/harness.js';
 import { client } from './support/requests.js';
 
@@ -74,5 +77,29 @@ describeEachEngine('the energy facilities layer', (engine) => {
     );
     expect(status).toBe(400);
     expect(body.error.details.issues.map((i) => i.path)).toEqual(['query.lon']);
+  });
+
+  it('offers the nearest facility as the suggested target of an incident filed beside it, and none far away', async () => {
+    // A fresh database has no parties; the incident names RU as its perpetrator.
+    await saveParty(
+      h.services,
+      { kind: 'system', name: 'test' },
+      partyInputSchema.parse({ code: 'RU', name: 'Russia', kind: 'state' }),
+    );
+    const api = client(h);
+    const near = await api.post<{ suggestedTarget: { facility: { name: string; target: string } } | null }>(
+      '/api/v1/incidents',
+      incidentInput({ location: { lon: 34.59, lat: 47.51 }, perpetrator: 'RU', allegations: [] }),
+    );
+    expect(near.status).toBe(201);
+    expect(near.body.suggestedTarget?.facility).toMatchObject({
+      name: 'Zaporozhye',
+      target: 'infrastructure.energy.nuclear-plant',
+    });
+    const far = await api.post<{ suggestedTarget: unknown }>(
+      '/api/v1/incidents',
+      incidentInput({ location: { lon: 31.0, lat: 49.5 }, perpetrator: 'RU', allegations: [] }),
+    );
+    expect(far.body.suggestedTarget).toBeNull();
   });
 });

@@ -36,6 +36,11 @@ export function openDatabase(target: DatabaseTarget): Db {
   // Integers come back as numbers; counts above 2^53 do not occur in this schema.
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // An idle connection can be cut by the server (a restart, an administrator). The pool drops it and opens
+  // another when needed; without a listener the 'error' event would end the process.
+  pool.on('error', (error) => {
+    process.emitWarning(`An idle PostgreSQL connection was closed: ${error.message}`);
+  });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, engine: 'postgres', close: () => kysely.destroy() };
 }

@@ -57,7 +57,19 @@ export async function freshDatabase(
       await db.close();
       const cleanup = new pg.Client({ connectionString: pgAdminUrl });
       await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
+      // The pool's connections close a moment after it ends; wait for them rather than cut them off.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await cleanup.query(`drop database if exists ${name}`);
+          break;
+        } catch {
+          if (attempt >= 20) {
+            await cleanup.query(`drop database if exists ${name} with (force)`);
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
       await cleanup.end();
     },
   };

@@ -1,8 +1,7 @@
 // The energy facilities layer: every known power plant as GeoJSON, and the one nearest a point.
 
-import { suggestFacility } from '../../../core/facilities.js';
 import { lonLat } from '../../../core/geo.js';
-import { loadFacilities } from '../../../io/facilities.js';
+import { allFacilities, suggestTarget } from '../../../services/facilities.js';
 import { FACILITIES_ATTRIBUTION, presentFacilityFeature, presentFacilitySuggestion } from './present.js';
 import type { RoutePlugin } from '../plugin.js';
 import { facilitiesResponse, suggestQuery, suggestResponse } from './schema.js';
@@ -23,7 +22,7 @@ export const facilityRoutes: RoutePlugin = async (app) => {
       return {
         type: 'FeatureCollection' as const,
         attribution: FACILITIES_ATTRIBUTION,
-        features: loadFacilities().map(presentFacilityFeature),
+        features: allFacilities().map(presentFacilityFeature),
       };
     },
   );
@@ -40,7 +39,7 @@ export const facilityRoutes: RoutePlugin = async (app) => {
     async (request) => {
       const { lon, lat, radiusKm } = request.query;
       const point = lonLat(lon, lat);
-      const suggestion = point ? suggestFacility(point, loadFacilities(), radiusKm) : null;
+      const suggestion = point ? suggestTarget(point, radiusKm) : null;
       return { suggestion: suggestion && presentFacilitySuggestion(suggestion), radiusKm };
     },
   );

@@ -10,7 +10,9 @@ import {
   searchIncidents,
   updateIncidentFields,
 } from '../../../services/incidents.js';
+import { suggestTarget } from '../../../services/facilities.js';
 import { presentIncident, presentStoredScreening } from '../../presenters.js';
+import { presentFacilitySuggestion } from '../facilities/present.js';
 import { bearer, type RoutePlugin } from '../plugin.js';
 import { createIncidentBody, incidentParams, incidentQuery, patchIncidentBody } from './schema.js';
 
@@ -19,8 +21,12 @@ async function agreementNames(services: Services): Promise<Map<string, Agreement
 }
 
 function present(entry: IncidentWithScreening, names: ReadonlyMap<string, Agreement>) {
+  const { location } = entry.incident;
+  const suggestion = location ? suggestTarget(location) : null;
   return {
     ...presentIncident(entry.incident),
+    /** A known energy facility within a few km of the incident, offered as its likely target. */
+    suggestedTarget: suggestion && presentFacilitySuggestion(suggestion),
     screening: entry.screenings.map((s) => presentStoredScreening(s, names)),
   };
 }
