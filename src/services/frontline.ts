@@ -126,14 +126,17 @@ export async function locatePoint(services: Services, p: LonLat, date?: string):
   const db = services.db.kysely;
   const on = date ?? (await listSnapshots(db)).at(-1)?.validFrom;
   const geography = on === undefined ? null : await (await openLocator(db)).geographyOn(on, p);
-  if (!geography)
-    throw new TrucelineError(
-      'SNAPSHOT_NOT_FOUND',
-      date === undefined
-        ? 'No front-line snapshot has been imported.'
-        : `No front-line snapshot is in force on ${date}.`,
-    );
+  if (!geography) throw noSnapshot(date);
   return geography;
+}
+
+function noSnapshot(date: string | undefined): TrucelineError {
+  return new TrucelineError(
+    'SNAPSHOT_NOT_FOUND',
+    date === undefined
+      ? 'No front-line snapshot has been imported.'
+      : `No front-line snapshot is in force on ${date}.`,
+  );
 }
 
 export function allSnapshots(services: Services): Promise<SnapshotSummary[]> {
@@ -146,13 +149,7 @@ export async function snapshotOn(services: Services, date?: string): Promise<Sna
   const summary =
     date === undefined ? (await listSnapshots(db)).at(-1) : ((await snapshotInForce(db, date)) ?? undefined);
   const snapshot = summary ? await findSnapshot(db, summary.id) : null;
-  if (!snapshot)
-    throw new TrucelineError(
-      'SNAPSHOT_NOT_FOUND',
-      date === undefined
-        ? 'No front-line snapshot has been imported.'
-        : `No front-line snapshot is in force on ${date}.`,
-    );
+  if (!snapshot) throw noSnapshot(date);
   return snapshot;
 }
 
