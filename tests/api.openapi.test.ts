@@ -52,10 +52,24 @@ const ROUTES = [
   'GET /api/v1/frontline/changes',
   'GET /api/v1/sectors',
   'PUT /api/v1/sectors/{key}',
+  'GET /api/v1/audit/key',
+  'GET /api/v1/audit/checkpoints',
+  'GET /api/v1/audit/proof/{seq}',
+  'GET /api/v1/audit/consistency',
+  'POST /api/v1/session',
+  'GET /api/v1/session',
+  'DELETE /api/v1/session',
+  'GET /api/v1/users',
+  'POST /api/v1/users',
 ];
 
-/** Writes need a token; screening a draft stores nothing and is public. */
-const WRITES = ROUTES.filter((r) => /^(POST|PATCH|PUT) /.test(r) && r !== 'POST /api/v1/screen');
+/** Writes need a token or session; screening a draft stores nothing and is public, and signing in needs none. */
+const OPEN_WRITES = ['POST /api/v1/screen', 'POST /api/v1/session'];
+const WRITES = ROUTES.filter((r) => /^(POST|PATCH|PUT) /.test(r) && !OPEN_WRITES.includes(r));
+/** The reads that are not public. */
+const PRIVATE_READS = ['GET /api/v1/users'];
+/** A bearer token, or a session cookie (with its CSRF token on writes). */
+const SIGNED_IN = [{ bearer: [] }, { session: [] }];
 
 describeEachEngine('OpenAPI', (engine) => {
   const h = useApp(engine);
@@ -100,11 +114,11 @@ describeEachEngine('OpenAPI', (engine) => {
     }
   });
 
-  it('asks for the bearer token on every write, and on no read', async () => {
+  it('asks for a token or session on every write and private read, and on no other read', async () => {
     const doc = await document();
     for (const route of ROUTES) {
       const security = operation(doc, route)?.security;
-      if (WRITES.includes(route)) expect(security, route).toEqual([{ bearer: [] }]);
+      if (WRITES.includes(route) || PRIVATE_READS.includes(route)) expect(security, route).toEqual(SIGNED_IN);
       else expect(security, route).toBeUndefined();
     }
   });

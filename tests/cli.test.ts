@@ -35,10 +35,15 @@ function databaseFile(): string {
 }
 
 /** Runs the CLI from source on `file`; DATABASE_URL is unset unless `env` sets it. */
-function truceline(args: readonly string[], file: string, env: Record<string, string> = {}): Promise<Run> {
+function truceline(
+  args: readonly string[],
+  file: string,
+  env: Record<string, string> = {},
+  input?: string,
+): Promise<Run> {
   const { DATABASE_URL: _unset, ...inherited } = process.env;
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ['--import', 'tsx', 'src/cli/main.ts', ...args],
       { env: { ...inherited, TRUCELINE_DB: file, ...env }, timeout: 20_000 },
@@ -47,6 +52,7 @@ function truceline(args: readonly string[], file: string, env: Record<string, st
         resolve({ code, stdout, stderr });
       },
     );
+    child.stdin?.end(input ?? '');
   });
 }
 
@@ -56,7 +62,7 @@ describe.concurrent('truceline --help', () => {
     [['serve'], /Run the HTTP API[\s\S]*--demo[\s\S]*--port/],
     [['migrate'], /Bring the database schema up to date/],
     [['demo', 'load'], /Load the demo scenario/],
-    [['token', 'create'], /Create an admin API token[\s\S]*--name <name>/],
+    [['token', 'create'], /Create an API token[\s\S]*--name <name>[\s\S]*--user <email>[\s\S]*--role <role>/],
   ];
   for (const [command, description] of cases) {
     it(`describes \`truceline ${[...command, '--help'].join(' ')}\` and exits 0`, async () => {
@@ -109,6 +115,35 @@ describe.concurrent('truceline', () => {
         });
       expect((await write(`Bearer ${token}`)).statusCode).toBe(201);
       expect((await write(`Bearer ${token}x`)).statusCode).toBe(401);
+      await app.close();
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('adds a user from a password on stdin, printing nothing secret; the user can sign in', async () => {
+    const file = databaseFile();
+    const password = 'a long enough passphrase';
+    const run = await truceline(
+      ['user', 'add', 'Monitor@Mission.example', '--role', 'monitor', '--password-stdin'],
+      file,
+      {},
+      `${password}\n`,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe('Added monitor@mission.example (monitor).');
+    expect(run.stdout + run.stderr).not.toContain(password);
+
+    const db = openDatabase({ engine: 'sqlite', file });
+    try {
+      const app = await buildApp({ services: createServices(db) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { email: 'monitor@mission.example', password },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ user: { role: 'monitor' } });
       await app.close();
     } finally {
       await db.close();

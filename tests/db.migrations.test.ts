@@ -17,6 +17,8 @@ const TABLES = [
   'allegations',
   'screenings',
   'api_tokens',
+  'users',
+  'sessions',
   'audit_events',
   'audit_head',
   'meta',

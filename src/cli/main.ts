@@ -2,12 +2,15 @@
 // The `truceline` command. It parses arguments and calls the same use cases as the HTTP API.
 
 import { Command, Option } from 'commander';
+import { ROLES, type Role } from '../core/policy.js';
 import { migrateToLatest } from '../db/engine.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { serve } from '../server/main.js';
 import { loadDemo } from '../services/demo.js';
 import { createToken } from '../services/tokens.js';
+import { registerAudit } from './commands/audit.js';
 import { registerImport } from './commands/import.js';
+import { registerUser } from './commands/user.js';
 import { CLI_ACTOR, withDatabase, withServices } from './context.js';
 
 export function program(): Command {
@@ -51,14 +54,20 @@ export function program(): Command {
   const token = cli.command('token').description('API tokens for writes');
   token
     .command('create')
-    .description('Create an admin API token and print it (it is stored hashed and shown only once)')
+    .description('Create an API token and print it (it is stored hashed and shown only once)')
     .requiredOption('--name <name>', 'who or what the token is for')
-    .action(async (opts: { name: string }) => {
-      const { secret } = await withServices((services) => createToken(services, CLI_ACTOR, opts.name));
+    .option('--user <email>', "the user the token acts for (capped at the user's role and party)")
+    .addOption(new Option('--role <role>', "the token's role (the user's, or admin)").choices(ROLES))
+    .action(async (opts: { name: string; user?: string; role?: Role }) => {
+      const { secret } = await withServices((services) =>
+        createToken(services, CLI_ACTOR, opts.name, { user: opts.user, role: opts.role }),
+      );
       console.log(secret);
     });
 
   registerImport(cli);
+  registerUser(cli);
+  registerAudit(cli);
   return cli;
 }
 

@@ -3,6 +3,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
+/** The prev_hash of the first event: 64 zeros. */
+export const GENESIS_HASH = '0'.repeat(64);
+
 /** JSON with object keys sorted at every level, so equal records always hash alike. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {

@@ -1,34 +1,170 @@
-// Who may do what. One table, consulted by every use case; roles and sessions grow in a later issue.
+// Who may do what. One declarative table, consulted by every use case through `can(actor, action, subject)`;
+// the table test in policy.test.ts checks every role against every action.
 
-export const ROLES = ['admin'] as const;
+export const ROLES = ['admin', 'editor', 'verifier', 'monitor', 'liaison', 'analyst'] as const;
 export type Role = (typeof ROLES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
 
 export const ACTIONS = [
   'agreement.write',
   'incident.write',
-  'frontline.write',
+  'incident.read-unpublished',
   'source.write',
   'party.write',
+  'frontline.write',
+  'sector.write',
+  'import',
   'token.create',
+  'user.manage',
+  'allegation.file',
+  'allegation.reply',
+  'finding.review',
+  'finding.rule',
+  'finding.publish',
+  'evidence.upload',
+  'evidence.view-sealed',
+  'audit.checkpoint',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** Someone acting: a holder of an API token, or the system itself (CLI, demo loader). */
+/**
+ * Someone acting: a signed-in user (cookie session), the holder of an API token (which may belong to a user and
+ * carries a role no higher than that user's), or the system itself (CLI, demo loader). The anonymous public is
+ * `null`.
+ */
 export type Actor =
-  | { readonly kind: 'token'; readonly id: string; readonly name: string; readonly role: Role }
+  | {
+      readonly kind: 'user';
+      readonly id: string;
+      readonly email: string;
+      readonly role: Role;
+      /** The party a liaison speaks for; null for every other role. */
+      readonly party: string | null;
+    }
+  | {
+      readonly kind: 'token';
+      readonly id: string;
+      readonly name: string;
+      readonly role: Role;
+      readonly userId: string | null;
+      readonly party: string | null;
+    }
   | { readonly kind: 'system'; readonly name: string };
 
-const ALLOWED: Readonly<Record<Role, readonly Action[]>> = {
-  admin: ACTIONS,
+/**
+ * What a rule may need to know about the record acted on. `parties`: the parties on whose behalf the record is
+ * filed (for an incident, the accusers of its allegations; for a reply, the accused). A liaison's grant holds only
+ * when this list is non-empty and every party in it is the liaison's own.
+ */
+export interface Subject {
+  readonly parties: readonly string[];
+}
+
+/** `always`: on any record; `own-party`: only on records filed on behalf of the actor's own party. */
+export type Grant = 'always' | 'own-party';
+
+/**
+ * The table. A role not named under an action may not take it. Decisions worth knowing:
+ * - a liaison files incidents only as allegations made by their own party, and edits only incidents whose
+ *   allegations are all made by their party; they never write agreements, sources, parties or geography;
+ * - monitors file and correct incidents and cite sources, but do not change agreements;
+ * - analysts read (including unpublished incidents) and write nothing but their own tokens;
+ * - every signed-in role may create tokens for itself (the use case caps the token's role at the user's).
+ */
+export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Grant>>>>> = {
+  'agreement.write': { admin: 'always', editor: 'always' },
+  'incident.write': { admin: 'always', editor: 'always', monitor: 'always', liaison: 'own-party' },
+  'incident.read-unpublished': {
+    admin: 'always',
+    editor: 'always',
+    verifier: 'always',
+    monitor: 'always',
+    analyst: 'always',
+    liaison: 'own-party',
+  },
+  'source.write': { admin: 'always', editor: 'always', monitor: 'always' },
+  'party.write': { admin: 'always', editor: 'always' },
+  'frontline.write': { admin: 'always', editor: 'always' },
+  'sector.write': { admin: 'always', editor: 'always' },
+  import: { admin: 'always', editor: 'always' },
+  'token.create': {
+    admin: 'always',
+    editor: 'always',
+    verifier: 'always',
+    monitor: 'always',
+    liaison: 'always',
+    analyst: 'always',
+  },
+  'user.manage': { admin: 'always' },
+  'allegation.file': { admin: 'always', editor: 'always', monitor: 'always', liaison: 'own-party' },
+  'allegation.reply': { admin: 'always', liaison: 'own-party' },
+  'finding.review': { admin: 'always', verifier: 'always' },
+  'finding.rule': { admin: 'always', verifier: 'always' },
+  'finding.publish': { admin: 'always', verifier: 'always' },
+  'evidence.upload': {
+    admin: 'always',
+    editor: 'always',
+    verifier: 'always',
+    monitor: 'always',
+    liaison: 'own-party',
+  },
+  'evidence.view-sealed': { admin: 'always', verifier: 'always' },
+  'audit.checkpoint': { admin: 'always' },
 };
 
-export function can(actor: Actor | null, action: Action): boolean {
+function ownsAll(party: string | null, subject: Subject | undefined): boolean {
+  if (party === null || subject === undefined || subject.parties.length === 0) return false;
+  return subject.parties.every((p) => p === party);
+}
+
+/**
+ * Whether the actor may take the action on the subject. The public (null) may take none; the system any. An
+ * `own-party` grant needs the subject: without one, it does not hold.
+ */
+export function can(actor: Actor | null, action: Action, subject?: Subject): boolean {
   if (actor === null) return false;
   if (actor.kind === 'system') return true;
-  return ALLOWED[actor.role].includes(action);
+  const grant = POLICY[action][actor.role];
+  if (grant === undefined) return false;
+  if (grant === 'always') return true;
+  return ownsAll(actor.party, subject);
+}
+
+/**
+ * Whether the actor holds any grant for the action, before the record is loaded: the gate a use case passes
+ * first, so that the public gets 401 and a role without the action 403 before anything is looked up.
+ */
+export function mayAttempt(actor: Actor | null, action: Action): boolean {
+  if (actor === null) return false;
+  if (actor.kind === 'system') return true;
+  return POLICY[action][actor.role] !== undefined;
+}
+
+/**
+ * Whether a token of role `inner` grants nothing that role `outer` does not: every action `inner` may take,
+ * `outer` may take at least as broadly. Per-user tokens are capped by this.
+ */
+export function roleWithin(inner: Role, outer: Role): boolean {
+  return ACTIONS.every((action) => {
+    const a = POLICY[action][inner];
+    const b = POLICY[action][outer];
+    if (a === undefined) return true;
+    if (b === undefined) return false;
+    return b === 'always' || a === 'own-party';
+  });
 }
 
 /** How an actor is named in the audit log. */
 export function actorLabel(actor: Actor): string {
-  return actor.kind === 'token' ? `token:${actor.name}` : `system:${actor.name}`;
+  switch (actor.kind) {
+    case 'user':
+      return `user:${actor.email}`;
+    case 'token':
+      return `token:${actor.name}`;
+    case 'system':
+      return `system:${actor.name}`;
+  }
 }

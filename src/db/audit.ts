@@ -67,3 +67,13 @@ export async function listAuditEvents(db: Handle, subjectId?: string): Promise<A
     hash: r.hash,
   }));
 }
+
+/** The chain head as stored, without a lock (for verification). */
+export async function readAuditHead(db: Handle): Promise<{ seq: number; hash: string }> {
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { seq: head.seq, hash: head.hash };
+}

@@ -135,6 +135,27 @@ export interface ApiTokensTable {
   role: string;
   created_at: string;
   revoked_at: string | null;
+  user_id: string | null;
+  party: string | null;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  role: string;
+  party: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
 }
 
 export interface AuditEventsTable {
@@ -155,6 +176,15 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+}
+
+export interface AuditCheckpointsTable {
+  /** How many audit events (seq 1..tree_size) the tree covers. */
+  tree_size: number;
+  root_hash: string;
+  created_at: string;
+  /** Ed25519 signature (base64) of the checkpoint's signed text. */
+  signature: string;
 }
 
 export interface MetaTable {
@@ -193,8 +223,11 @@ export interface Database {
   allegations: AllegationsTable;
   screenings: ScreeningsTable;
   api_tokens: ApiTokensTable;
+  users: UsersTable;
+  sessions: SessionsTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  audit_checkpoints: AuditCheckpointsTable;
   meta: MetaTable;
   frontline_snapshots: FrontlineSnapshotsTable;
   sectors: SectorsTable;

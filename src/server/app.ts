@@ -1,6 +1,7 @@
 // The HTTP edge: `buildApp` assembles Fastify with validation, OpenAPI, authentication and the routes.
 // It does not listen; `main.ts` (or a test's `app.inject()`) decides what to do with it.
 
+import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -14,22 +15,35 @@ import { TrucelineError } from '../core/errors.js';
 import type { Actor } from '../core/policy.js';
 import type { Services } from '../services/context.js';
 import { authenticate } from '../services/tokens.js';
+import { authenticateSession, csrfMatches, type SessionActor } from '../services/users.js';
 import type { Config } from './config.js';
 import { errorBody, handleError } from './errors.js';
 import { agreementRoutes } from './routes/agreements/index.js';
+import { auditRoutes } from './routes/audit/index.js';
 import { frontlineRoutes } from './routes/frontline/index.js';
 import { facilityRoutes } from './routes/facilities/index.js';
 import { incidentRoutes } from './routes/incidents/index.js';
 import { referenceRoutes } from './routes/reference/index.js';
 import { screenRoutes } from './routes/screen/index.js';
+import { SESSION_COOKIE, sessionRoutes } from './routes/session/index.js';
+import { userRoutes } from './routes/users/index.js';
 import { refuseNul } from './text.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Who is asking: the holder of a valid bearer token, or null for the public. */
+    /** Who is asking: the holder of a valid bearer token or session cookie, or null for the public. */
     actor: Actor | null;
+    /** The session the cookie stands for, when the request was authenticated by one. */
+    session: SessionActor | null;
+  }
+  interface FastifyContextConfig {
+    /** The route signs in: a stale session cookie is no reason to refuse it, and it needs no CSRF token. */
+    signIn?: boolean;
   }
 }
+
+/** Methods that change nothing: a cookie request with any other method must carry the CSRF token. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface AppOptions {
   readonly services: Services;
@@ -51,14 +65,33 @@ export async function buildApp({ services, logLevel = 'silent' }: AppOptions): P
       .send(errorBody('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`)),
   );
 
+  await app.register(fastifyCookie);
   app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+  // A bearer token (API clients) or else a session cookie (the browser). A cookie-authenticated write must echo
+  // the session's CSRF token in `x-csrf-token`, which another site's page cannot read; bearer requests are
+  // exempt, as no browser attaches them by itself.
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
-    if (!header) return;
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    request.actor = match?.[1] ? await authenticate(services, match[1]) : null;
-    if (!request.actor)
-      throw new TrucelineError('UNAUTHENTICATED', 'The bearer token is not valid or has been revoked.');
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      request.actor = match?.[1] ? await authenticate(services, match[1]) : null;
+      if (!request.actor)
+        throw new TrucelineError('UNAUTHENTICATED', 'The bearer token is not valid or has been revoked.');
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (!cookie || request.routeOptions.config.signIn === true) return;
+    request.session = await authenticateSession(services, cookie);
+    if (!request.session)
+      throw new TrucelineError('UNAUTHENTICATED', 'The session has expired or was ended: sign in again.');
+    request.actor = request.session.actor;
+    const csrf = request.headers['x-csrf-token'];
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !csrfMatches(request.session.csrfToken, typeof csrf === 'string' ? csrf : undefined)
+    )
+      throw new TrucelineError('CSRF_FAILED');
   });
 
   app.addHook('preValidation', async (request) => {
@@ -70,10 +103,16 @@ export async function buildApp({ services, logLevel = 'silent' }: AppOptions): P
       openapi: '3.0.3',
       info: {
         title: 'Truceline API',
-        description: 'Ceasefire terms, incidents and screening. Writes need `Authorization: Bearer <token>`.',
+        description:
+          'Ceasefire terms, incidents and screening. Writes need `Authorization: Bearer <token>`, or a session cookie (POST /api/v1/session) with its CSRF token in `x-csrf-token`.',
         version: '1',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -92,6 +131,9 @@ export async function buildApp({ services, logLevel = 'silent' }: AppOptions): P
       await v1.register(screenRoutes, { services });
       await v1.register(frontlineRoutes, { services });
       await v1.register(facilityRoutes, { services });
+      await v1.register(auditRoutes, { services });
+      await v1.register(sessionRoutes, { services });
+      await v1.register(userRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

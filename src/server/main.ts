@@ -1,10 +1,16 @@
 // Starting the server: open the database, migrate, optionally load the demo, listen, and close cleanly.
 
 import { migrateToLatest, openDatabase } from '../db/engine.js';
+import { ensureSigningKey, writeCheckpoint } from '../services/checkpoints.js';
 import { createServices } from '../services/context.js';
 import { demoLoaded, loadDemo } from '../services/demo.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+
+/** A running server signs a checkpoint when this many audit events are newer than the last one... */
+const CHECKPOINT_EVERY_EVENTS = 100;
+/** ...checking this often. `truceline audit checkpoint` signs one on demand. */
+const CHECKPOINT_CHECK_MS = 60_000;
 
 export interface ServeOptions {
   /** Load the demo scenario when this database has never had it. */
@@ -16,6 +22,8 @@ export async function serve(config: Config, options: ServeOptions): Promise<stri
   const db = openDatabase(config.database);
   await migrateToLatest(db);
   const services = createServices(db);
+  // The checkpoint signing key is created on the first start, so its public half can be published at once.
+  await ensureSigningKey(services);
   if (options.demo && !(await demoLoaded(services))) {
     const report = await loadDemo(services);
     console.log(
@@ -26,7 +34,14 @@ export async function serve(config: Config, options: ServeOptions): Promise<stri
   const address = await app.listen({ port: config.port, host: config.host });
   const where = config.database.engine === 'sqlite' ? config.database.file : 'PostgreSQL';
   console.log(`Truceline is serving http://localhost:${config.port} (database: ${where})`);
+  const checkpoints = setInterval(() => {
+    writeCheckpoint(services, CHECKPOINT_EVERY_EVENTS).catch((error: unknown) => {
+      app.log.error({ err: error }, 'writing an audit checkpoint failed');
+    });
+  }, CHECKPOINT_CHECK_MS);
+  checkpoints.unref();
   const stop = () => {
+    clearInterval(checkpoints);
     void app.close().then(() => db.close());
   };
   process.once('SIGINT', stop);

@@ -17,6 +17,7 @@ import type { MultiPolygon } from '../core/geometry/types.js';
 import type { Snapshot, SnapshotSummary } from '../db/frontline.js';
 import type { StoredScreening } from '../db/incidents.js';
 import type { FrontlineChanges, SectorWithCounts } from '../services/frontline.js';
+import type { User } from '../services/users.js';
 
 export function presentParty(p: Party) {
   return { code: p.code, name: p.name, kind: p.kind };
@@ -314,5 +315,17 @@ export function presentSector(s: SectorWithCounts) {
     region: { type: 'MultiPolygon' as const, coordinates: coordinatesOf(s.sector.region) },
     incidents: s.incidents,
     verdicts: { ...s.verdicts },
+  };
+}
+
+/** A user as the API shows them: never the password hash. */
+export function presentUser(u: User) {
+  return {
+    id: u.id,
+    email: u.email,
+    role: u.role,
+    party: u.party,
+    createdAt: u.createdAt,
+    disabled: u.disabled,
   };
 }

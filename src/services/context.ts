@@ -2,7 +2,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { type ErrorCode, TrucelineError } from '../core/errors.js';
-import { type Action, type Actor, can } from '../core/policy.js';
+import { type Action, type Actor, can, mayAttempt, type Subject } from '../core/policy.js';
 import { lockAuditHead } from '../db/audit.js';
 import { type ConstraintKind, constraintViolation } from '../db/constraints.js';
 import type { Db, Handle } from '../db/engine.js';
@@ -17,10 +17,24 @@ export function createServices(db: Db, overrides: Partial<Omit<Services, 'db'>> 
   return { db, now: () => new Date(), newId: () => randomUUID(), ...overrides };
 }
 
-/** Throws UNAUTHENTICATED or FORBIDDEN unless the actor may take the action. */
-export function authorise(actor: Actor | null, action: Action): Actor {
+/**
+ * Throws UNAUTHENTICATED (the public) or FORBIDDEN unless the actor may take the action on the subject. A
+ * party-bound grant (a liaison's) holds only with a subject that is the actor's own party's.
+ */
+export function authorise(actor: Actor | null, action: Action, subject?: Subject): Actor {
   if (actor === null) throw new TrucelineError('UNAUTHENTICATED');
-  if (!can(actor, action)) throw new TrucelineError('FORBIDDEN', `This token may not ${action}.`);
+  if (!can(actor, action, subject))
+    throw new TrucelineError('FORBIDDEN', `You may not ${action}${subject ? ' on this record' : ''}.`);
+  return actor;
+}
+
+/**
+ * The first gate of a use case whose subject is known only once loaded: refuses the public and roles that may
+ * never take the action. The use case calls `authorise` with the subject afterwards.
+ */
+export function authoriseAttempt(actor: Actor | null, action: Action): Actor {
+  if (actor === null) throw new TrucelineError('UNAUTHENTICATED');
+  if (!mayAttempt(actor, action)) throw new TrucelineError('FORBIDDEN', `You may not ${action}.`);
   return actor;
 }
 

@@ -35,7 +35,7 @@ import {
   sectorCounts,
   upsertSector,
 } from '../db/frontline.js';
-import { locatedIncidentsBetween, updateIncidentGeography } from '../db/incidents.js';
+import { findIncident, locatedIncidentsBetween, updateIncidentGeography } from '../db/incidents.js';
 import { loadBoundaries } from '../io/boundaries.js';
 import { type FeatureOutcome, parseFrontline } from '../io/frontline.js';
 import { recordAudit } from './audit.js';
@@ -263,13 +263,14 @@ export async function importSnapshot(
     remember(id, prepareFrontline(input.date, prepared.line, prepared.occupied));
     if (replacedId !== null) views.delete(replacedId);
     const until = await nextSnapshotDate(trx, input.date);
-    const incidentsUpdated = await recomputeGeography(trx, input.date, until, createdAt);
+    const incidentsUpdated = await recomputeGeography(services, trx, who, input.date, until, createdAt);
+    // The snapshot as reloaded (geometry included), so `truceline audit verify` can reproduce the digest.
     await recordAudit(services, trx, {
       actor: who,
       action: replacedId === null ? 'frontline.import' : 'frontline.replace',
       subjectType: 'frontline-snapshot',
       subjectId: input.date,
-      after: { date: input.date, source: input.source, lineKm, areaKm2, counts: report.counts },
+      after: await findSnapshot(trx, id),
     });
     return { ...report, replaced: replacedId !== null, incidentsUpdated, dryRun: false };
   });
@@ -280,7 +281,9 @@ export async function importSnapshot(
  * whose geography changed. Returns how many changed.
  */
 async function recomputeGeography(
+  services: Services,
   trx: Handle,
+  who: Actor,
   from: string | null,
   until: string | null,
   computedAt: string,
@@ -303,6 +306,15 @@ async function recomputeGeography(
     const geography = await locator.geographyOn(date, incident.location);
     if (JSON.stringify(geography) === JSON.stringify(incident.geography)) continue;
     await updateIncidentGeography(trx, incident.id, geography);
+    // Each incident whose derived geography moved is audited as reloaded, so its last digest stays current.
+    await recordAudit(services, trx, {
+      actor: who,
+      action: 'incident.relocate',
+      subjectType: 'incident',
+      subjectId: incident.id,
+      before: incident,
+      after: await findIncident(trx, incident.id),
+    });
     agreements ??= await listAgreements(trx);
     await screenAndStore(trx, { ...incident, geography }, agreements, computedAt);
     changed++;
@@ -381,12 +393,12 @@ export async function saveSector(
   actor: Actor | null,
   sector: Sector,
 ): Promise<{ created: boolean; incidentsUpdated: number }> {
-  const who = authorise(actor, 'frontline.write');
+  const who = authorise(actor, 'sector.write');
   return inTransaction(services, async (trx) => {
     const before = (await listSectors(trx)).find((s) => s.key === sector.key);
     const now = services.now().toISOString();
     const created = await upsertSector(trx, sector, now);
-    const incidentsUpdated = await recomputeGeography(trx, null, null, now);
+    const incidentsUpdated = await recomputeGeography(services, trx, who, null, null, now);
     await recordAudit(services, trx, {
       actor: who,
       action: created ? 'sector.create' : 'sector.update',

@@ -8,7 +8,7 @@ import { incidentInputSchema, type PartyInput } from '../core/schemas.js';
 import { findIncidentIdByRef } from '../db/incidents.js';
 import { partyCodes } from '../db/parties.js';
 import type { RowResult } from '../io/rows.js';
-import type { Services } from './context.js';
+import { authorise, type Services } from './context.js';
 import { createIncident } from './incidents.js';
 import { saveParty } from './reference.js';
 
@@ -65,6 +65,7 @@ export async function importIncidents(
   rows: AsyncIterable<RowResult>,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
+  authorise(actor, 'import');
   const dryRun = options.dryRun ?? false;
   const db = services.db.kysely;
   const known = await partyCodes(db);

@@ -3,7 +3,7 @@
 
 import { TrucelineError } from '../core/errors.js';
 import type { Allegation, Incident, IncidentId } from '../core/model.js';
-import type { Actor } from '../core/policy.js';
+import type { Actor, Subject } from '../core/policy.js';
 import type { IncidentInput, IncidentPatch, ScreenDraft } from '../core/schemas.js';
 import { type AgreementScreening, screenIncident, type Verdict } from '../core/screening.js';
 import { parseInstant, toUtcIso } from '../core/time.js';
@@ -25,7 +25,7 @@ import { partyCodes } from '../db/parties.js';
 import { sourceKeys } from '../db/sources.js';
 import { recordAudit } from './audit.js';
 import { geographyFor } from './frontline.js';
-import { authorise, inTransaction, type Services } from './context.js';
+import { authorise, authoriseAttempt, inTransaction, type Services } from './context.js';
 import { screenAndStore, screenableDraft } from './screening.js';
 
 export interface IncidentWithScreening {
@@ -105,13 +105,22 @@ function incidentFromInput(
   };
 }
 
+/**
+ * The parties an incident is filed on behalf of: the accusers of its allegations. A liaison may file or edit an
+ * incident only when every one of them is the liaison's party (an incident with no allegation is the mission's
+ * own record, which no liaison may touch).
+ */
+function incidentSubject(allegations: readonly { readonly accuser: string }[]): Subject {
+  return { parties: [...new Set(allegations.map((a) => a.accuser))] };
+}
+
 /** Files an incident; its screening is computed and stored with it. */
 export async function createIncident(
   services: Services,
   actor: Actor | null,
   input: IncidentInput,
 ): Promise<IncidentWithScreening> {
-  const who = authorise(actor, 'incident.write');
+  const who = authorise(actor, 'incident.write', incidentSubject(input.allegations));
   return inTransaction(services, async (trx) => {
     await checkReferences(trx, input.perpetrator, input.allegations);
     if (input.ref && (await findIncidentIdByRef(trx, input.ref))) throw refTaken(input.ref);
@@ -125,7 +134,8 @@ export async function createIncident(
       action: 'incident.create',
       subjectType: 'incident',
       subjectId: incident.id,
-      after: incident,
+      // As reloaded, so `truceline audit verify` reproduces the digest from the stored row.
+      after: await findIncident(trx, incident.id),
     });
     return { incident, screenings: await screeningsFor(trx, [incident.id]) };
   });
@@ -144,10 +154,11 @@ export async function updateIncidentFields(
   id: string,
   patch: IncidentPatch,
 ): Promise<IncidentWithScreening> {
-  const who = authorise(actor, 'incident.write');
+  authoriseAttempt(actor, 'incident.write');
   return inTransaction(services, async (trx) => {
     const before = await findIncident(trx, id);
     if (!before) throw new TrucelineError('INCIDENT_NOT_FOUND', `No incident has the id "${id}".`);
+    const who = authorise(actor, 'incident.write', incidentSubject(before.allegations));
     await checkReferences(trx, patch.perpetrator, []);
     if (patch.ref && patch.ref !== before.ref && (await findIncidentIdByRef(trx, patch.ref)))
       throw refTaken(patch.ref);
@@ -172,7 +183,7 @@ export async function updateIncidentFields(
       subjectType: 'incident',
       subjectId: id,
       before,
-      after,
+      after: await findIncident(trx, id),
     });
     return { incident: after, screenings: await screeningsFor(trx, [id]) };
   });

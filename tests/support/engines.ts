@@ -20,6 +20,8 @@ if (!pgAdminUrl && inCi) {
 
 export interface TestDatabase {
   readonly db: Db;
+  /** The PostgreSQL connection URL, so a test can open a second pool on the same database. */
+  readonly url?: string;
   /** Drops the database (PostgreSQL) or deletes the file (SQLite). */
   dispose(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export async function freshDatabase(
   if (migrate) await migrateToLatest(db);
   return {
     db,
+    url: url.toString(),
     dispose: async () => {
       await db.close();
       const cleanup = new pg.Client({ connectionString: pgAdminUrl });

@@ -4,9 +4,13 @@ import type { Migration } from 'kysely';
 import * as foundation from './20261125-01-foundation.js';
 import * as frontline from './20261126-01-frontline.js';
 import * as incidentGeography from './20261126-02-incident-geography.js';
+import * as auditCheckpoints from './20261126-03-audit-checkpoints.js';
+import * as accounts from './20261126-04-accounts.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125-01-foundation': foundation,
   '20261126-01-frontline': frontline,
   '20261126-02-incident-geography': incidentGeography,
+  '20261126-03-audit-checkpoints': auditCheckpoints,
+  '20261126-04-accounts': accounts,
 };

@@ -5,5 +5,5 @@ import type { Services } from '../../services/context.js';
 
 export type RoutePlugin = FastifyPluginAsyncZod<{ services: Services }>;
 
-/** The security requirement for routes that write. */
-export const bearer = [{ bearer: [] }];
+/** The security requirement for routes that write: a bearer token, or a session cookie (and its CSRF token). */
+export const bearer = [{ bearer: [] }, { session: [] }];

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ACTIONS,
+  type Action,
+  type Actor,
+  actorLabel,
+  can,
+  mayAttempt,
+  type Role,
+  ROLES,
+  roleWithin,
+} from './policy.js';
+
+// Written out by hand, not derived from the table: a change to POLICY must change this too.
+// Columns: admin, editor, verifier, monitor, liaison, analyst, public. Y = yes, - = no, own = own party only.
+type Cell = 'Y' | '-' | 'own';
+const COLUMNS = [...ROLES, 'public'] as const;
+const EXPECTED: Readonly<Record<Action, readonly [Cell, Cell, Cell, Cell, Cell, Cell, Cell]>> = {
+  'agreement.write': ['Y', 'Y', '-', '-', '-', '-', '-'],
+  'incident.write': ['Y', 'Y', '-', 'Y', 'own', '-', '-'],
+  'incident.read-unpublished': ['Y', 'Y', 'Y', 'Y', 'own', 'Y', '-'],
+  'source.write': ['Y', 'Y', '-', 'Y', '-', '-', '-'],
+  'party.write': ['Y', 'Y', '-', '-', '-', '-', '-'],
+  'frontline.write': ['Y', 'Y', '-', '-', '-', '-', '-'],
+  'sector.write': ['Y', 'Y', '-', '-', '-', '-', '-'],
+  import: ['Y', 'Y', '-', '-', '-', '-', '-'],
+  'token.create': ['Y', 'Y', 'Y', 'Y', 'Y', 'Y', '-'],
+  'user.manage': ['Y', '-', '-', '-', '-', '-', '-'],
+  'allegation.file': ['Y', 'Y', '-', 'Y', 'own', '-', '-'],
+  'allegation.reply': ['Y', '-', '-', '-', 'own', '-', '-'],
+  'finding.review': ['Y', '-', 'Y', '-', '-', '-', '-'],
+  'finding.rule': ['Y', '-', 'Y', '-', '-', '-', '-'],
+  'finding.publish': ['Y', '-', 'Y', '-', '-', '-', '-'],
+  'evidence.upload': ['Y', 'Y', 'Y', 'Y', 'own', '-', '-'],
+  'evidence.view-sealed': ['Y', '-', 'Y', '-', '-', '-', '-'],
+  'audit.checkpoint': ['Y', '-', '-', '-', '-', '-', '-'],
+};
+
+function userActor(role: Role): Actor {
+  return {
+    kind: 'user',
+    id: 'u1',
+    email: `${role}@example.org`,
+    role,
+    party: role === 'liaison' ? 'UA' : null,
+  };
+}
+
+function tokenActor(role: Role): Actor {
+  return { kind: 'token', id: 't1', name: 'x', role, userId: 'u1', party: role === 'liaison' ? 'UA' : null };
+}
+
+const OWN = { parties: ['UA'] };
+const OTHER = { parties: ['RU'] };
+const MIXED = { parties: ['UA', 'RU'] };
+const NONE = { parties: [] };
+
+const cases = ACTIONS.flatMap((action) =>
+  COLUMNS.map((who, i) => ({ action, who, cell: EXPECTED[action][i] as Cell })),
+);
+
+describe('the policy table', () => {
+  it('has a row for every action', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  it.each(cases)('$who may $action: $cell', ({ action, who, cell }) => {
+    const actors: (Actor | null)[] = who === 'public' ? [null] : [userActor(who), tokenActor(who)];
+    for (const actor of actors) {
+      // On a record of the actor's own party, on another party's, on one shared with another, on none.
+      expect(can(actor, action, OWN)).toBe(cell !== '-');
+      expect(can(actor, action, OTHER)).toBe(cell === 'Y');
+      expect(can(actor, action, MIXED)).toBe(cell === 'Y');
+      expect(can(actor, action, NONE)).toBe(cell === 'Y');
+      // Without a subject, a party-bound grant does not hold; the first gate lets the actor try.
+      expect(can(actor, action)).toBe(cell === 'Y');
+      expect(mayAttempt(actor, action)).toBe(cell !== '-');
+    }
+  });
+
+  it('lets the system do anything', () => {
+    for (const action of ACTIONS) expect(can({ kind: 'system', name: 'cli' }, action)).toBe(true);
+  });
+
+  it('refuses a liaison bound to no party even on a party subject', () => {
+    const unbound: Actor = { kind: 'user', id: 'u', email: 'l@x', role: 'liaison', party: null };
+    expect(can(unbound, 'incident.write', OWN)).toBe(false);
+  });
+});
+
+describe('roleWithin', () => {
+  it('holds for every role within itself and within admin', () => {
+    for (const role of ROLES) {
+      expect(roleWithin(role, role)).toBe(true);
+      expect(roleWithin(role, 'admin')).toBe(true);
+    }
+  });
+
+  it('refuses a role wider than the holder', () => {
+    expect(roleWithin('admin', 'editor')).toBe(false);
+    expect(roleWithin('editor', 'monitor')).toBe(false);
+    expect(roleWithin('verifier', 'analyst')).toBe(false);
+    expect(roleWithin('monitor', 'liaison')).toBe(false);
+  });
+
+  it('allows a narrower role', () => {
+    expect(roleWithin('analyst', 'monitor')).toBe(true);
+    expect(roleWithin('monitor', 'editor')).toBe(true);
+  });
+});
+
+describe('actorLabel', () => {
+  it('names users, tokens and the system', () => {
+    expect(actorLabel(userActor('editor'))).toBe('user:editor@example.org');
+    expect(actorLabel(tokenActor('editor'))).toBe('token:x');
+    expect(actorLabel({ kind: 'system', name: 'cli' })).toBe('system:cli');
+  });
+});

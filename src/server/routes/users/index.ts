@@ -1,0 +1,40 @@
+// User management for administrators: add users and list them.
+
+import { addUser, listUsers } from '../../../services/users.js';
+import { presentUser } from '../../presenters.js';
+import { bearer, type RoutePlugin } from '../plugin.js';
+import { createUserBody, userListResponse, userResponse } from './schema.js';
+
+export const userRoutes: RoutePlugin = async (app, { services }) => {
+  const tags = ['users'];
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags,
+        summary: 'Every user (administrators)',
+        security: bearer,
+        response: { 200: userListResponse },
+      },
+    },
+    async (request) => ({ items: (await listUsers(services, request.actor)).map(presentUser) }),
+  );
+
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags,
+        summary: 'Add a user (administrators)',
+        security: bearer,
+        body: createUserBody,
+        response: { 201: userResponse },
+      },
+    },
+    async (request, reply) => {
+      const user = await addUser(services, request.actor, request.body);
+      return reply.status(201).send(presentUser(user));
+    },
+  );
+};
