@@ -28,6 +28,18 @@ export const ERROR_CATALOGUE = {
   READOUT_KEY_TAKEN: { status: 409, message: 'This agreement already has a readout with that key.' },
   INCIDENT_REF_TAKEN: { status: 409, message: 'Another incident already has that reference.' },
   USER_EMAIL_TAKEN: { status: 409, message: 'Another user already has that email.' },
+  INVALID_TRANSITION: {
+    status: 409,
+    message: 'That change is not a legal transition from the current state.',
+  },
+  SECOND_REVIEW_REQUIRED: {
+    status: 409,
+    message: 'A violation ruling must be proposed by one verifier and confirmed by a second.',
+  },
+  SAME_REVIEWER: { status: 409, message: 'The verifier who proposed a violation may not confirm it.' },
+  REPORTER_CANNOT_CONFIRM: { status: 409, message: "The incident's reporter may not confirm a violation." },
+  FINDING_NOT_PUBLISHABLE: { status: 409, message: 'This finding is not ready to be published.' },
+  REASON_REQUIRED: { status: 422, message: 'Every change to a finding needs a non-empty reason.' },
   PARTY_UNKNOWN: { status: 422, message: 'A party code is not known.' },
   TARGET_UNKNOWN: { status: 422, message: 'A target code is not in the taxonomy.' },
   ADMIN_AREA_UNKNOWN: { status: 422, message: 'An area names no known first-level administrative area.' },
