@@ -1,52 +1,20 @@
 // The two-person rule for violations, the publishing rule and the review queue.
 
 import { describe, expect, it } from 'vitest';
-import type { AgreementId, IncidentId } from './model.js';
-import type { Actor, Role } from './policy.js';
+import type { Actor } from './policy.js';
 import {
-  type Change,
-  type ChangeResult,
-  type Finding,
-  type Ruling,
-  applyChange,
-  newFinding,
-  publishBlockers,
-  reviewQueue,
-} from './verification.js';
+  accepted,
+  AGREEMENT,
+  apply,
+  AT,
+  buildFinding,
+  refusal,
+  user,
+  withRuling,
+} from './testing/findings.js';
+import { type Change, type Ruling, publishBlockers, reviewQueue } from './verification.js';
 
-const AGREEMENT = 'agreement-energy-moratorium' as AgreementId;
-const AT = '2025-03-20T10:00:00Z';
 const reason = 'strike on a substation inside the moratorium window';
-
-function user(id: string, role: Role = 'verifier'): Actor {
-  return { kind: 'user', id, email: `${id}@example.org`, role, party: null };
-}
-
-function buildFinding(overrides: Partial<Finding> = {}, incident = 'incident-1'): Finding {
-  const base = newFinding({
-    incidentId: incident as IncidentId,
-    reportedBy: 'rita',
-    agreementIds: [AGREEMENT],
-  });
-  return { ...base, ...overrides };
-}
-
-function withRuling(ruling: Ruling, overrides: Partial<Finding> = {}, incident = 'incident-1'): Finding {
-  return buildFinding({ rulings: [{ agreementId: AGREEMENT, ruling }], ...overrides }, incident);
-}
-
-function apply(finding: Finding, change: Change, actor: Actor): ChangeResult {
-  return applyChange(finding, change, { actor, at: AT });
-}
-
-function accepted(result: ChangeResult): Finding {
-  if (!result.ok) throw new Error(`refused: ${result.error.code}: ${result.error.message}`);
-  return result.finding;
-}
-
-function refusal(result: ChangeResult): string | null {
-  return result.ok ? null : result.error.code;
-}
 
 const propose: Change = { kind: 'propose-violation', agreementId: AGREEMENT, reason };
 const confirm: Change = { kind: 'confirm-violation', agreementId: AGREEMENT, reason: 'checked the imagery' };

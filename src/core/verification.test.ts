@@ -3,7 +3,17 @@
 
 import { describe, expect, it } from 'vitest';
 import type { AgreementId, IncidentId } from './model.js';
-import type { Actor, Role } from './policy.js';
+import type { Actor } from './policy.js';
+import {
+  accepted,
+  AGREEMENT,
+  apply,
+  AT,
+  buildFinding,
+  refusal,
+  user,
+  withRuling,
+} from './testing/findings.js';
 import {
   type Change,
   type ChangeResult,
@@ -13,43 +23,10 @@ import {
   RULING_STATUSES,
   type Ruling,
   type RulingStatus,
-  applyChange,
   newFinding,
 } from './verification.js';
 
-const AGREEMENT = 'agreement-energy-moratorium' as AgreementId;
 const OTHER_AGREEMENT = 'agreement-black-sea' as AgreementId;
-const AT = '2025-03-20T10:00:00Z';
-
-function user(id: string, role: Role = 'verifier'): Actor {
-  return { kind: 'user', id, email: `${id}@example.org`, role, party: null };
-}
-
-function buildFinding(overrides: Partial<Finding> = {}): Finding {
-  const base = newFinding({
-    incidentId: 'incident-1' as IncidentId,
-    reportedBy: 'reporter',
-    agreementIds: [AGREEMENT],
-  });
-  return { ...base, ...overrides };
-}
-
-function withRuling(ruling: Ruling, overrides: Partial<Finding> = {}): Finding {
-  return buildFinding({ rulings: [{ agreementId: AGREEMENT, ruling }], ...overrides });
-}
-
-function apply(finding: Finding, change: Change, actor: Actor = user('alice')): ChangeResult {
-  return applyChange(finding, change, { actor, at: AT });
-}
-
-function accepted(result: ChangeResult): Finding {
-  if (!result.ok) throw new Error(`refused: ${result.error.code}: ${result.error.message}`);
-  return result.finding;
-}
-
-function refusal(result: ChangeResult): string | null {
-  return result.ok ? null : result.error.code;
-}
 
 function rulingIn(status: RulingStatus): Ruling {
   switch (status) {
