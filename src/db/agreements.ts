@@ -124,6 +124,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
+/** Every agreement's slug and title by id: what a screening result needs to name its agreement. */
+export async function agreementNames(db: Handle): Promise<Map<string, { slug: string; title: string }>> {
+  const rows = await db.selectFrom('agreements').select(['id', 'slug', 'title']).execute();
+  return new Map(rows.map((r) => [r.id, { slug: r.slug, title: r.title }]));
+}
+
 /** The id of the agreement with this id or slug, or null. */
 export async function findAgreementId(db: Handle, idOrSlug: string): Promise<AgreementId | null> {
   const row = await db

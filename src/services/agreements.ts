@@ -7,7 +7,13 @@ import type { Actor } from '../core/policy.js';
 import { readoutFromInput } from '../core/materialize.js';
 import type { AgreementInput, AgreementPatch, ReadoutInput, ReadoutPatch } from '../core/schemas.js';
 import { checkAgreement, checkReadout } from '../core/validate.js';
-import { findAgreement, listAgreements, saveAgreement, slugExists } from '../db/agreements.js';
+import {
+  agreementNames,
+  findAgreement,
+  listAgreements,
+  saveAgreement,
+  slugExists,
+} from '../db/agreements.js';
 import type { Handle } from '../db/engine.js';
 import { partyCodes } from '../db/parties.js';
 import { sourceKeys } from '../db/sources.js';
@@ -18,6 +24,11 @@ import { rescreenForAgreement } from './screening.js';
 export interface AgreementWrite {
   readonly agreement: Agreement;
   readonly rescreened: number;
+}
+
+/** Slug and title of every agreement by id, without loading their terms. */
+export function allAgreementNames(services: Services): Promise<Map<string, { slug: string; title: string }>> {
+  return agreementNames(services.db.kysely);
 }
 
 export function listAllAgreements(services: Services): Promise<Agreement[]> {

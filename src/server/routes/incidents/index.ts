@@ -1,8 +1,6 @@
 // Incidents: list with filters and paging, read with screening, file, correct.
 
-import type { Agreement } from '../../../core/model.js';
-import { listAllAgreements } from '../../../services/agreements.js';
-import type { Services } from '../../../services/context.js';
+import { allAgreementNames } from '../../../services/agreements.js';
 import {
   createIncident,
   getIncident,
@@ -16,11 +14,9 @@ import { presentFacilitySuggestion } from '../facilities/present.js';
 import { bearer, type RoutePlugin } from '../plugin.js';
 import { createIncidentBody, incidentParams, incidentQuery, patchIncidentBody } from './schema.js';
 
-async function agreementNames(services: Services): Promise<Map<string, Agreement>> {
-  return new Map((await listAllAgreements(services)).map((a) => [a.id as string, a]));
-}
+type AgreementNames = Awaited<ReturnType<typeof allAgreementNames>>;
 
-function present(entry: IncidentWithScreening, names: ReadonlyMap<string, Agreement>) {
+function present(entry: IncidentWithScreening, names: AgreementNames) {
   const { location } = entry.incident;
   const suggestion = location ? suggestTarget(location) : null;
   return {
@@ -40,7 +36,7 @@ export const incidentRoutes: RoutePlugin = async (app, { services }) => {
     async (request) => {
       const { limit, offset } = request.query;
       const page = await searchIncidents(services, request.query);
-      const names = await agreementNames(services);
+      const names = await allAgreementNames(services);
       return { items: page.items.map((e) => present(e, names)), total: page.total, limit, offset };
     },
   );
@@ -49,7 +45,7 @@ export const incidentRoutes: RoutePlugin = async (app, { services }) => {
     '/incidents/:id',
     { schema: { tags, summary: 'One incident with its allegations and screening', params: incidentParams } },
     async (request) =>
-      present(await getIncident(services, request.params.id), await agreementNames(services)),
+      present(await getIncident(services, request.params.id), await allAgreementNames(services)),
   );
 
   app.post(
@@ -64,7 +60,7 @@ export const incidentRoutes: RoutePlugin = async (app, { services }) => {
     },
     async (request, reply) => {
       const entry = await createIncident(services, request.actor, request.body);
-      return reply.status(201).send(present(entry, await agreementNames(services)));
+      return reply.status(201).send(present(entry, await allAgreementNames(services)));
     },
   );
 
@@ -82,7 +78,7 @@ export const incidentRoutes: RoutePlugin = async (app, { services }) => {
     async (request) =>
       present(
         await updateIncidentFields(services, request.actor, request.params.id, request.body),
-        await agreementNames(services),
+        await allAgreementNames(services),
       ),
   );
 };
