@@ -3,16 +3,15 @@
 
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../src/core/policy.js';
 import { createToken, revokeToken } from '../src/services/tokens.js';
-import { addUser } from '../src/services/users.js';
+import { addTestUser, TEST_PASSWORD, TEST_SYSTEM, tokenHeaders } from './support/accounts.js';
 import { describeEachEngine } from './support/engines.js';
 import { allegationInput, incidentInput } from './support/factories.js';
 import { useApp, type Harness } from './support/harness.js';
 import { type ErrorReply, type IncidentDetail, storedCounts } from './support/requests.js';
 
-const SYSTEM: Actor = { kind: 'system', name: 'test' };
-const PASSWORD = 'correct horse battery staple';
+const SYSTEM = TEST_SYSTEM;
+const PASSWORD = TEST_PASSWORD;
 const MORATORIUM = 'energy-moratorium-2025-03';
 
 interface SessionBody {
@@ -21,13 +20,7 @@ interface SessionBody {
   expiresAt: string;
 }
 
-let emails = 0;
-async function user(h: Harness, role: Role, party?: string): Promise<string> {
-  emails += 1;
-  const email = `${role}-${emails}@mission.example`;
-  await addUser(h.services, SYSTEM, { email, password: PASSWORD, role, party });
-  return email;
-}
+const user = addTestUser;
 
 async function signIn(h: Harness, email: string, previous?: string) {
   const res = await h.app.inject({
@@ -40,11 +33,7 @@ async function signIn(h: Harness, email: string, previous?: string) {
   return { res, cookie, body: res.json<SessionBody>() };
 }
 
-/** A bearer token of a user's own, with the user's role. */
-async function tokenFor(h: Harness, email: string): Promise<Record<string, string>> {
-  const { secret } = await createToken(h.services, SYSTEM, `token-${email}`, { user: email });
-  return { authorization: `Bearer ${secret}` };
-}
+const tokenFor = tokenHeaders;
 
 describeEachEngine('accounts API', (engine) => {
   const h = useApp(engine, { demo: true });
@@ -295,7 +284,11 @@ describeEachEngine('accounts API', (engine) => {
         });
         expect(refused.statusCode).toBe(403);
         expect(await storedCounts(h)).toEqual(before);
-        const unchanged = await h.app.inject({ method: 'GET', url: `/api/v1/incidents/${ruFiled}` });
+        const unchanged = await h.app.inject({
+          method: 'GET',
+          url: `/api/v1/incidents/${ruFiled}`,
+          headers: h.auth,
+        });
         expect(unchanged.json<IncidentDetail>().title).toBe('Drone strike on a substation');
         const own = await h.app.inject({
           method: 'POST',
@@ -372,6 +365,42 @@ describeEachEngine('accounts API', (engine) => {
       });
       expect(again.statusCode).toBe(409);
       expect(again.json<ErrorReply>().error.code).toBe('USER_EMAIL_TAKEN');
+    });
+
+    it('disables a user: their session and token stop working at once; only an administrator may', async () => {
+      const email = await user(h, 'monitor');
+      const token = await tokenFor(h, email);
+      const { cookie } = await signIn(h, email);
+      const asSession = { cookies: { truceline_session: cookie?.value ?? '' } };
+      expect((await h.app.inject({ method: 'GET', url: '/api/v1/incidents', ...asSession })).statusCode).toBe(
+        200,
+      );
+      const refused = await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/users/${email}/disable`,
+        headers: token,
+      });
+      expect(refused.statusCode).toBe(403);
+      const disabled = await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/users/${email}/disable`,
+        headers: h.auth,
+      });
+      expect(disabled.statusCode).toBe(200);
+      expect(disabled.json()).toMatchObject({ email, disabled: true });
+      expect(
+        (await h.app.inject({ method: 'GET', url: '/api/v1/incidents', headers: token })).statusCode,
+      ).toBe(401);
+      expect((await h.app.inject({ method: 'GET', url: '/api/v1/incidents', ...asSession })).statusCode).toBe(
+        401,
+      );
+      expect((await signIn(h, email)).res.statusCode).toBe(401);
+      const unknown = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/users/nobody@mission.example/disable',
+        headers: h.auth,
+      });
+      expect(unknown.statusCode).toBe(404);
     });
   });
 });

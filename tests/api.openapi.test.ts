@@ -43,6 +43,9 @@ const ROUTES = [
   'POST /api/v1/incidents',
   'GET /api/v1/incidents/{id}',
   'PATCH /api/v1/incidents/{id}',
+  'GET /api/v1/incidents/{id}/finding',
+  'POST /api/v1/incidents/{id}/finding/changes',
+  'GET /api/v1/review-queue',
   'POST /api/v1/screen',
   'GET /api/v1/facilities',
   'GET /api/v1/facilities/suggest',
@@ -61,13 +64,35 @@ const ROUTES = [
   'DELETE /api/v1/session',
   'GET /api/v1/users',
   'POST /api/v1/users',
+  'POST /api/v1/users/{idOrEmail}/disable',
+  'GET /api/v1/incidents/{id}/allegations',
+  'POST /api/v1/incidents/{id}/allegations',
+  'GET /api/v1/allegations',
+  'GET /api/v1/allegations/{id}',
+  'POST /api/v1/allegations/{id}/versions',
+  'POST /api/v1/allegations/{id}/replies',
+  'POST /api/v1/replies/{id}/versions',
+  'POST /api/v1/incidents/{id}/evidence',
+  'GET /api/v1/incidents/{id}/evidence',
+  'GET /api/v1/evidence/{id}/original',
+  'GET /api/v1/evidence/{id}/custody',
+  'POST /api/v1/evidence/{id}/public-copy',
+  'GET /api/v1/evidence/{id}/public',
+  'GET /api/v1/map/incidents',
 ];
 
 /** Writes need a token or session; screening a draft stores nothing and is public, and signing in needs none. */
 const OPEN_WRITES = ['POST /api/v1/screen', 'POST /api/v1/session'];
 const WRITES = ROUTES.filter((r) => /^(POST|PATCH|PUT) /.test(r) && !OPEN_WRITES.includes(r));
+/** Writes whose path says it all. */
+const BODYLESS_WRITES = ['POST /api/v1/users/{idOrEmail}/disable'];
 /** The reads that are not public. */
-const PRIVATE_READS = ['GET /api/v1/users'];
+const PRIVATE_READS = [
+  'GET /api/v1/users',
+  'GET /api/v1/review-queue',
+  'GET /api/v1/evidence/{id}/original',
+  'GET /api/v1/evidence/{id}/custody',
+];
 /** A bearer token, or a session cookie (with its CSRF token on writes). */
 const SIGNED_IN = [{ bearer: [] }, { session: [] }];
 
@@ -131,7 +156,8 @@ describeEachEngine('OpenAPI', (engine) => {
     expect(schema?.additionalProperties).toBe(false);
     expect(schema?.required).toEqual(expect.arrayContaining(['slug', 'title', 'form', 'kind', 'parties']));
     expect(Object.keys(schema?.properties ?? {})).toEqual(expect.arrayContaining(['readouts', 'lifecycle']));
-    for (const route of WRITES) expect(operation(doc, route)?.requestBody, route).toBeDefined();
+    for (const route of WRITES.filter((r) => !BODYLESS_WRITES.includes(r)))
+      expect(operation(doc, route)?.requestBody, route).toBeDefined();
   });
 
   it('documents PATCH bodies without defaults, since an absent field is left as it is', async () => {
@@ -183,12 +209,6 @@ describeEachEngine('OpenAPI', (engine) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body).toContain('Swagger UI');
-  });
-
-  it('sends a visitor of / to the API documentation', async () => {
-    const res = await h.app.inject({ method: 'GET', url: '/' });
-    expect(res.statusCode).toBe(302);
-    expect(res.headers.location).toBe('/api/docs');
   });
 
   it('documents the screening response: a verdict per agreement and a result per readout', async () => {

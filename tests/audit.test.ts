@@ -77,13 +77,15 @@ describeEachEngine('audit log', (engine) => {
       expect(events.map((e) => e.action)).toEqual(['readout.update']);
     });
 
-    it('on filing an incident: incident.create', async () => {
-      let id = '';
+    it('on filing an incident: incident.create, then allegation.file for each allegation filed with it', async () => {
+      let created: IncidentDetail | undefined;
       const events = await appended(h, async () => {
-        id = (await api.post<IncidentDetail>('/api/v1/incidents', incidentInput())).body.id;
+        created = (await api.post<IncidentDetail>('/api/v1/incidents', incidentInput())).body;
       });
+      const [allegation] = created?.allegations ?? [];
       expect(events.map((e) => [e.action, e.subjectType, e.subjectId])).toEqual([
-        ['incident.create', 'incident', id],
+        ['incident.create', 'incident', created?.id],
+        ['allegation.file', 'allegation', allegation?.id],
       ]);
     });
 
@@ -157,6 +159,7 @@ describeEachEngine('loading the demo', (engine) => {
       demoAgreements.length,
     ]);
     expect(count('incident.create')).toBe(demoIncidents.length);
+    expect(count('allegation.file')).toBe(demoIncidents.flatMap((i) => i.allegations ?? []).length);
     expect(events.every((e) => e.actor === 'system:demo')).toBe(true);
     expect(await brokenLink(h)).toBeNull();
   });

@@ -22,6 +22,10 @@ const TABLES = [
   'audit_events',
   'audit_head',
   'meta',
+  'allegation_replies',
+  'findings',
+  'evidence',
+  'custody_events',
 ] as const;
 
 it('names migrations YYYYMMDD-NN-slug', () => {

@@ -4,6 +4,7 @@ import { migrateToLatest, openDatabase, type Db } from '../db/engine.js';
 import type { Actor } from '../core/policy.js';
 import { loadConfig } from '../server/config.js';
 import { createServices, type Services } from '../services/context.js';
+import { evidenceStore } from '../services/evidence.js';
 
 /** The CLI acts as the system: whoever can run it administers this installation. */
 export const CLI_ACTOR: Actor = { kind: 'system', name: 'cli' };
@@ -18,10 +19,14 @@ export async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> 
   }
 }
 
-/** Opens the configured database, brings its schema up to date and runs `work` with the services on it. */
+/**
+ * Opens the configured database, brings its schema up to date and runs `work` with the services on it (and on
+ * the configured evidence store).
+ */
 export function withServices<T>(work: (services: Services) => Promise<T>): Promise<T> {
+  const config = loadConfig(process.env);
   return withDatabase(async (db) => {
     await migrateToLatest(db);
-    return work(createServices(db));
+    return work(createServices(db, { files: evidenceStore(config.dataDir, config.maxUploadBytes) }));
   });
 }

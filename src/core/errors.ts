@@ -23,6 +23,9 @@ export const ERROR_CATALOGUE = {
     message: 'No audit checkpoint covers that event or has that tree size.',
   },
   USER_NOT_FOUND: { status: 404, message: 'No user has that id or email.' },
+  ALLEGATION_NOT_FOUND: { status: 404, message: 'No allegation has that id.' },
+  REPLY_NOT_FOUND: { status: 404, message: 'No reply has that id.' },
+  EVIDENCE_NOT_FOUND: { status: 404, message: 'No evidence has that id.' },
   TOKEN_NOT_FOUND: { status: 404, message: 'No live API token has that id.' },
   AGREEMENT_SLUG_TAKEN: { status: 409, message: 'Another agreement already has that slug.' },
   READOUT_KEY_TAKEN: { status: 409, message: 'This agreement already has a readout with that key.' },
@@ -40,6 +43,15 @@ export const ERROR_CATALOGUE = {
   REPORTER_CANNOT_CONFIRM: { status: 409, message: "The incident's reporter may not confirm a violation." },
   FINDING_NOT_PUBLISHABLE: { status: 409, message: 'This finding is not ready to be published.' },
   REASON_REQUIRED: { status: 422, message: 'Every change to a finding needs a non-empty reason.' },
+  VERSION_SUPERSEDED: {
+    status: 409,
+    message: 'That version has already been superseded: supersede the current version.',
+  },
+  REPLY_EXISTS: {
+    status: 409,
+    message: 'This allegation already has a reply: file a new version of that reply instead.',
+  },
+  SELF_ACCUSATION: { status: 422, message: 'The accused party must differ from the accuser.' },
   PARTY_UNKNOWN: { status: 422, message: 'A party code is not known.' },
   TARGET_UNKNOWN: { status: 422, message: 'A target code is not in the taxonomy.' },
   ADMIN_AREA_UNKNOWN: { status: 422, message: 'An area names no known first-level administrative area.' },
@@ -48,7 +60,17 @@ export const ERROR_CATALOGUE = {
   FRONTLINE_INVALID: { status: 422, message: 'The front-line file holds no usable occupied area or line.' },
   CONFLICT: { status: 409, message: 'The change conflicts with stored data.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  FILE_TOO_LARGE: { status: 413, message: 'The uploaded file is larger than the limit.' },
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    message: 'The uploaded file is not of an accepted type, or its content does not match its declared type.',
+  },
   RATE_LIMITED: { status: 429, message: 'Too many requests.' },
+  EVIDENCE_FILE_MISSING: {
+    status: 500,
+    message:
+      'The stored file of this evidence is missing: run `truceline audit verify` and restore it from backup.',
+  },
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

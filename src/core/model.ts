@@ -251,6 +251,10 @@ export interface Effect {
   readonly affected: number | null;
 }
 
+/**
+ * Party `accuser` accuses party `accused` of an incident, at `madeAt`, in a source. Never edited: a correction is
+ * a new version that `supersedes` the old one, which stays on record.
+ */
 export interface Allegation {
   readonly id: string;
   readonly accuser: PartyCode;
@@ -258,6 +262,41 @@ export interface Allegation {
   readonly madeAt: string;
   readonly source: string | null;
   readonly summary: string;
+  readonly version: number;
+  /** The id of the version this one replaces; null for a first version. */
+  readonly supersedes: string | null;
+  /** Who filed it (a person id); null for records older than filing by person. */
+  readonly filedBy: string | null;
+  readonly filedAt: string | null;
+}
+
+export const REPLY_KINDS = ['denial', 'counter-claim', 'context'] as const;
+export type ReplyKind = (typeof REPLY_KINDS)[number];
+
+/** The accused party's answer to an allegation, versioned like the allegation itself. */
+export interface AllegationReply {
+  readonly id: string;
+  readonly allegationId: string;
+  readonly party: PartyCode;
+  readonly kind: ReplyKind;
+  readonly text: string;
+  readonly madeAt: string;
+  readonly source: string | null;
+  readonly version: number;
+  readonly supersedes: string | null;
+  readonly filedBy: string;
+  readonly filedAt: string;
+}
+
+export const LOCATION_DISCLOSURES = ['exact', 'blurred', 'withheld'] as const;
+/** How much of an incident's location the public sees: all of it, rounded to about 10 km, or nothing. */
+export type LocationDisclosure = (typeof LOCATION_DISCLOSURES)[number];
+
+/** What the public copy of an incident shows; the sealed record keeps everything. */
+export interface Disclosure {
+  /** Whether the public may see who reported the incident. */
+  readonly reporter: 'shown' | 'withheld';
+  readonly location: LocationDisclosure;
 }
 
 export const SIDES = ['occupied', 'controlled'] as const;
@@ -317,6 +356,11 @@ export interface Incident {
   readonly allegations: readonly Allegation[];
   /** Derived from `location` and the front-line snapshot in force on the incident's date; never typed in. */
   readonly geography: IncidentGeography | null;
+  /** The person who filed it (see `personId` in verification.ts); null for records filed before accounts. */
+  readonly reportedBy: string | null;
+  /** When its finding was published; null while unpublished (the public cannot see it). */
+  readonly publishedAt: string | null;
+  readonly disclosure: Disclosure;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

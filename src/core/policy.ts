@@ -12,6 +12,7 @@ export const ACTIONS = [
   'agreement.write',
   'incident.write',
   'incident.read-unpublished',
+  'incident.read-sealed',
   'source.write',
   'party.write',
   'frontline.write',
@@ -26,6 +27,7 @@ export const ACTIONS = [
   'finding.publish',
   'evidence.upload',
   'evidence.view-sealed',
+  'evidence.redact',
   'audit.checkpoint',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -55,16 +57,22 @@ export type Actor =
   | { readonly kind: 'system'; readonly name: string };
 
 /**
- * What a rule may need to know about the record acted on. `parties`: the parties on whose behalf the record is
- * filed (for an incident, the accusers of its allegations; for a reply, the accused). A liaison's grant holds only
- * when this list is non-empty and every party in it is the liaison's own.
+ * What a rule may need to know about the record acted on. `parties`: for an `own-party` grant, the parties on
+ * whose behalf the record is filed (for an incident, the accusers of its allegations; for a reply, the accused),
+ * and the grant holds only when this list is non-empty and every party in it is the liaison's own; for an
+ * `involved` grant, every party the record concerns (accusers and accused), and the grant holds when the
+ * liaison's party is among them.
  */
 export interface Subject {
   readonly parties: readonly string[];
 }
 
-/** `always`: on any record; `own-party`: only on records filed on behalf of the actor's own party. */
-export type Grant = 'always' | 'own-party';
+/**
+ * `always`: on any record; `own-party`: only on records filed on behalf of the actor's own party; `involved`: on
+ * records that concern the actor's party at all (a liaison reads what their party alleged and what it is
+ * accused of).
+ */
+export type Grant = 'always' | 'own-party' | 'involved';
 
 /**
  * The table. A role not named under an action may not take it. Decisions worth knowing:
@@ -72,6 +80,8 @@ export type Grant = 'always' | 'own-party';
  *   allegations are all made by their party; they never write agreements, sources, parties or geography;
  * - monitors file and correct incidents and cite sources, but do not change agreements;
  * - analysts read (including unpublished incidents) and write nothing but their own tokens;
+ * - a liaison reads unpublished incidents that concern their party, but only as the public copy: the sealed
+ *   record (reporter, exact coordinates where withheld) is for the mission's own staff;
  * - every signed-in role may create tokens for itself (the use case caps the token's role at the user's).
  */
 export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Grant>>>>> = {
@@ -83,7 +93,14 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Grant
     verifier: 'always',
     monitor: 'always',
     analyst: 'always',
-    liaison: 'own-party',
+    liaison: 'involved',
+  },
+  'incident.read-sealed': {
+    admin: 'always',
+    editor: 'always',
+    verifier: 'always',
+    monitor: 'always',
+    analyst: 'always',
   },
   'source.write': { admin: 'always', editor: 'always', monitor: 'always' },
   'party.write': { admin: 'always', editor: 'always' },
@@ -112,6 +129,7 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Grant
     liaison: 'own-party',
   },
   'evidence.view-sealed': { admin: 'always', verifier: 'always' },
+  'evidence.redact': { admin: 'always', editor: 'always', verifier: 'always' },
   'audit.checkpoint': { admin: 'always' },
 };
 
@@ -130,6 +148,7 @@ export function can(actor: Actor | null, action: Action, subject?: Subject): boo
   const grant = POLICY[action][actor.role];
   if (grant === undefined) return false;
   if (grant === 'always') return true;
+  if (grant === 'involved') return actor.party !== null && (subject?.parties.includes(actor.party) ?? false);
   return ownsAll(actor.party, subject);
 }
 
@@ -153,8 +172,23 @@ export function roleWithin(inner: Role, outer: Role): boolean {
     const b = POLICY[action][outer];
     if (a === undefined) return true;
     if (b === undefined) return false;
-    return b === 'always' || a === 'own-party';
+    return b === 'always' || a === b || (a === 'own-party' && b === 'involved');
   });
+}
+
+/**
+ * The person behind an actor: who reported an incident, who proposed or confirmed a ruling. A token counts as
+ * its user, so one person cannot be two reviewers by holding a token besides a session.
+ */
+export function personId(actor: Actor): string {
+  switch (actor.kind) {
+    case 'user':
+      return actor.id;
+    case 'token':
+      return actor.userId ?? `token:${actor.id}`;
+    case 'system':
+      return `system:${actor.name}`;
+  }
 }
 
 /** How an actor is named in the audit log. */

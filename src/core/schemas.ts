@@ -12,11 +12,13 @@ import {
   CONDITION_STATUSES,
   LIFECYCLE_STATUSES,
   LINK_RELATIONS,
+  LOCATION_DISCLOSURES,
   OBSERVATION_METHODS,
   PROVISION_KINDS,
   type Area,
   type Position,
   QUALIFIERS,
+  REPLY_KINDS,
   SIDES,
 } from './model.js';
 import { ACTS, DOMAINS, isTargetCode, type TargetCode } from './taxonomy.js';
@@ -273,6 +275,19 @@ export const allegationInputSchema = z.strictObject({
 });
 export type AllegationInput = z.output<typeof allegationInputSchema>;
 
+/** A new version of an allegation: the same accuser and accused, restated in full. */
+export const allegationVersionInputSchema = allegationInputSchema.omit({ accuser: true, accused: true });
+export type AllegationVersionInput = z.output<typeof allegationVersionInputSchema>;
+
+/** The accused party's answer to an allegation, or a new version of that answer (restated in full). */
+export const replyInputSchema = z.strictObject({
+  kind: z.enum(REPLY_KINDS),
+  text,
+  madeAt: instantSchema,
+  source: slugSchema.nullable().default(null),
+});
+export type ReplyInput = z.output<typeof replyInputSchema>;
+
 /** The fields screening reads; a draft for `POST /screen` has only these. */
 const screenableShape = {
   occurredAt: instantSchema,
@@ -334,6 +349,13 @@ export const incidentInputSchema = z.strictObject({
     })
     .default({ killed: null, injured: null }),
   allegations: z.array(allegationInputSchema).default([]),
+  /** What the public copy shows once published: by default the location, but not who reported it. */
+  disclosure: z
+    .strictObject({
+      reporter: z.enum(['shown', 'withheld']).default('withheld'),
+      location: z.enum(LOCATION_DISCLOSURES).default('exact'),
+    })
+    .default({ reporter: 'withheld', location: 'exact' }),
 });
 export type IncidentInput = z.output<typeof incidentInputSchema>;
 

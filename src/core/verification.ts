@@ -20,7 +20,7 @@
 
 import { assertNever, TrucelineError } from './errors.js';
 import type { AgreementId, IncidentId, PartyCode } from './model.js';
-import { type Action, type Actor, can } from './policy.js';
+import { type Action, type Actor, can, personId } from './policy.js';
 
 export const OCCURRENCES = [
   'alleged',
@@ -154,21 +154,8 @@ export function newFinding(input: {
   };
 }
 
-/** The person behind an actor, for the two-person rule: a token counts as its user. */
-export function personId(actor: Actor): string {
-  switch (actor.kind) {
-    case 'user':
-      return actor.id;
-    case 'token':
-      return actor.userId ?? `token:${actor.id}`;
-    case 'system':
-      return `system:${actor.name}`;
-    default:
-      return assertNever(actor);
-  }
-}
-
-function actionFor(change: Change): Action {
+/** The policy action a change needs: use cases ask it before loading the finding (401/403 before 404). */
+export function actionFor(change: Pick<Change, 'kind'>): Action {
   switch (change.kind) {
     case 'occurrence':
     case 'attribution':
@@ -183,7 +170,7 @@ function actionFor(change: Change): Action {
     case 'publish':
       return 'finding.publish';
     default:
-      return assertNever(change);
+      return assertNever(change.kind);
   }
 }
 

@@ -175,8 +175,14 @@ export async function upsertSector(trx: Handle, sector: Sector, updatedAt: strin
   return true;
 }
 
-/** Incidents per sector, and screened verdicts per sector (one per incident and agreement). */
-export async function sectorCounts(db: Handle): Promise<{
+/**
+ * Incidents per sector, and screened verdicts per sector (one per incident and agreement); of published
+ * incidents only when `publishedOnly`.
+ */
+export async function sectorCounts(
+  db: Handle,
+  publishedOnly: boolean,
+): Promise<{
   incidents: Map<string, number>;
   verdicts: Map<string, Partial<Record<Verdict, number>>>;
 }> {
@@ -184,6 +190,7 @@ export async function sectorCounts(db: Handle): Promise<{
     .selectFrom('incidents')
     .select(['geo_sector', (eb) => eb.fn.countAll<number | string>().as('n')])
     .where('geo_sector', 'is not', null)
+    .$if(publishedOnly, (q) => q.where('published_at', 'is not', null))
     .groupBy('geo_sector')
     .execute();
   const verdictRows = await db
@@ -191,6 +198,7 @@ export async function sectorCounts(db: Handle): Promise<{
     .innerJoin('incidents', 'incidents.id', 'screenings.incident_id')
     .select(['incidents.geo_sector', 'screenings.verdict', (eb) => eb.fn.countAll<number | string>().as('n')])
     .where('incidents.geo_sector', 'is not', null)
+    .$if(publishedOnly, (q) => q.where('incidents.published_at', 'is not', null))
     .groupBy(['incidents.geo_sector', 'screenings.verdict'])
     .execute();
   const incidents = new Map<string, number>();

@@ -10,26 +10,17 @@ import type {
   Incident,
   IncidentGeography,
   IncidentId,
+  LocationDisclosure,
   ObservationMethod,
   Side,
 } from '../core/model.js';
 import type { AgreementScreening, ReadoutScreening, Verdict } from '../core/screening.js';
 import type { Act, Domain, TargetCode } from '../core/taxonomy.js';
 import type { Precision } from '../core/time.js';
+import { currentAllegationsOf, insertAllegations } from './allegations.js';
 import type { Handle } from './engine.js';
 import { fromJson, toJson } from './json.js';
-import type { AllegationsTable, IncidentsTable } from './schema.js';
-
-function allegationFromRow(row: AllegationsTable): Allegation {
-  return {
-    id: row.id,
-    accuser: row.accuser,
-    accused: row.accused,
-    madeAt: row.made_at,
-    source: row.source_key,
-    summary: row.summary,
-  };
-}
+import type { IncidentsTable } from './schema.js';
 
 function incidentFromRow(row: IncidentsTable, allegations: readonly Allegation[]): Incident {
   return {
@@ -64,6 +55,12 @@ function incidentFromRow(row: IncidentsTable, allegations: readonly Allegation[]
     casualties: fromJson<Casualties>(row.casualties_json),
     allegations,
     geography: geographyFromRow(row),
+    reportedBy: row.reported_by,
+    publishedAt: row.published_at,
+    disclosure: {
+      reporter: row.withhold_reporter === 1 ? 'withheld' : 'shown',
+      location: row.location_disclosure as LocationDisclosure,
+    },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -102,6 +99,10 @@ function incidentToRow(incident: Incident, occurredUtc: string): IncidentsTable 
     effects_json: toJson(incident.effects),
     observation: incident.observation,
     casualties_json: toJson(incident.casualties),
+    reported_by: incident.reportedBy,
+    published_at: incident.publishedAt,
+    withhold_reporter: incident.disclosure.reporter === 'withheld' ? 1 : 0,
+    location_disclosure: incident.disclosure.location,
     created_at: incident.createdAt,
     updated_at: incident.updatedAt,
     ...geographyToRow(incident.geography),
@@ -167,28 +168,6 @@ export async function insertIncident(trx: Handle, incident: Incident, occurredUt
   await insertAllegations(trx, incident.id, incident.allegations);
 }
 
-export async function insertAllegations(
-  trx: Handle,
-  incidentId: IncidentId,
-  allegations: readonly Allegation[],
-): Promise<void> {
-  if (allegations.length === 0) return;
-  await trx
-    .insertInto('allegations')
-    .values(
-      allegations.map((a) => ({
-        id: a.id,
-        incident_id: incidentId,
-        accuser: a.accuser,
-        accused: a.accused,
-        made_at: a.madeAt,
-        source_key: a.source,
-        summary: a.summary,
-      })),
-    )
-    .execute();
-}
-
 /** Rewrites an incident's own fields; allegations are left as they are. */
 export async function updateIncident(trx: Handle, incident: Incident, occurredUtc: string): Promise<void> {
   const { id: _id, created_at: _created, ...row } = incidentToRow(incident, occurredUtc);
@@ -198,19 +177,23 @@ export async function updateIncident(trx: Handle, incident: Incident, occurredUt
 export async function findIncident(db: Handle, id: string): Promise<Incident | null> {
   const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
-  const allegations = await db
-    .selectFrom('allegations')
-    .selectAll()
-    .where('incident_id', '=', id)
-    .orderBy('made_at')
-    .execute();
-  return incidentFromRow(row, allegations.map(allegationFromRow));
+  const allegations = await currentAllegationsOf(db, [id]);
+  return incidentFromRow(row, allegations.get(id) ?? []);
 }
 
 export async function findIncidentIdByRef(db: Handle, ref: string): Promise<string | null> {
   const row = await db.selectFrom('incidents').select('id').where('ref', '=', ref).executeTakeFirst();
   return row?.id ?? null;
 }
+
+/**
+ * Which incidents a reader may list: all of them (the mission's staff), the published ones (the public), or the
+ * published ones and those whose current allegations concern one party (that party's liaison).
+ */
+export type Visibility =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'published' }
+  | { readonly kind: 'published-or-party'; readonly party: string };
 
 export interface IncidentFilter {
   readonly agreementId?: string | undefined;
@@ -219,6 +202,7 @@ export interface IncidentFilter {
   readonly fromUtc?: string | undefined;
   readonly toUtc?: string | undefined;
   readonly target?: string | undefined;
+  readonly visibility: Visibility;
 }
 
 export interface Page<T> {
@@ -239,6 +223,27 @@ function filteredIncidents(db: Handle, filter: IncidentFilter) {
           .$if(agreementId !== undefined, (q) => q.where('screenings.agreement_id', '=', agreementId ?? ''))
           .$if(verdict !== undefined, (q) => q.where('screenings.verdict', '=', verdict ?? 'unknown')),
       ),
+    );
+  }
+  const { visibility } = filter;
+  if (visibility.kind === 'published') query = query.where('published_at', 'is not', null);
+  if (visibility.kind === 'published-or-party') {
+    query = query.where((eb) =>
+      eb.or([
+        eb('published_at', 'is not', null),
+        eb.exists(
+          eb
+            .selectFrom('allegations')
+            .select('allegations.id')
+            .whereRef('allegations.incident_id', '=', 'incidents.id')
+            .where((a) =>
+              a.or([
+                a('allegations.accuser', '=', visibility.party),
+                a('allegations.accused', '=', visibility.party),
+              ]),
+            ),
+        ),
+      ]),
     );
   }
   if (filter.party !== undefined) query = query.where('perpetrator', '=', filter.party);
@@ -267,23 +272,16 @@ export async function listIncidents(
   const { total } = await filteredIncidents(db, filter)
     .select((eb) => eb.fn.countAll<number | string>().as('total'))
     .executeTakeFirstOrThrow();
-  const ids = rows.map((r) => r.id);
-  const allegationRows =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('allegations')
-          .selectAll()
-          .where('incident_id', 'in', ids)
-          .orderBy('made_at')
-          .execute();
-  const byIncident = new Map<string, Allegation[]>();
-  for (const a of allegationRows) {
-    const list = byIncident.get(a.incident_id) ?? [];
-    list.push(allegationFromRow(a));
-    byIncident.set(a.incident_id, list);
-  }
+  const byIncident = await currentAllegationsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => incidentFromRow(r, byIncident.get(r.id) ?? [])), total: Number(total) };
+}
+
+/** Marks an incident published at `at`. */
+export async function markIncidentPublished(trx: Handle, id: string, at: string): Promise<void> {
+  await trx.updateTable('incidents').set({ published_at: at }).where('id', '=', id).execute();
 }
 
 /** Ids of incidents whose time falls in [fromUtc, toUtc); either end may be open. */

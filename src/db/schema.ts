@@ -108,6 +108,11 @@ export interface IncidentsTable {
   geo_side: string | null;
   geo_sector: string | null;
   geo_admin1: string | null;
+  /** The person who filed it (a user id, `token:<id>` or `system:<name>`). */
+  reported_by: string | null;
+  published_at: string | null;
+  withhold_reporter: number;
+  location_disclosure: string;
 }
 
 export interface AllegationsTable {
@@ -118,6 +123,64 @@ export interface AllegationsTable {
   made_at: string;
   source_key: string | null;
   summary: string;
+  version: number;
+  supersedes: string | null;
+  filed_by: string | null;
+  filed_at: string | null;
+}
+
+export interface AllegationRepliesTable {
+  id: string;
+  allegation_id: string;
+  party: string;
+  kind: string;
+  text: string;
+  source_key: string | null;
+  made_at: string;
+  version: number;
+  supersedes: string | null;
+  filed_by: string;
+  filed_at: string;
+}
+
+export interface FindingsTable {
+  incident_id: string;
+  occurrence: string;
+  attribution_json: string;
+  rulings_json: string;
+  grade: string;
+  published: number;
+  history_json: string;
+  updated_at: string;
+}
+
+export interface EvidenceTable {
+  id: string;
+  incident_id: string;
+  kind: string;
+  sha256: string | null;
+  media_type: string | null;
+  size_bytes: number | null;
+  filename: string | null;
+  url: string | null;
+  description: string;
+  captured_at: string | null;
+  collected_by: string;
+  collected_at: string;
+  public_sha256: string | null;
+  public_media_type: string | null;
+  public_size_bytes: number | null;
+  redaction_note: string | null;
+}
+
+export interface CustodyEventsTable {
+  id: string;
+  evidence_id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  note: string | null;
 }
 
 export interface ScreeningsTable {
@@ -231,4 +294,8 @@ export interface Database {
   meta: MetaTable;
   frontline_snapshots: FrontlineSnapshotsTable;
   sectors: SectorsTable;
+  allegation_replies: AllegationRepliesTable;
+  findings: FindingsTable;
+  evidence: EvidenceTable;
+  custody_events: CustodyEventsTable;
 }

@@ -134,3 +134,14 @@ export async function revokeSession(db: Handle, idHash: string, at: string): Pro
     .where('revoked_at', 'is', null)
     .execute();
 }
+
+/** Disables a user at `at` and revokes every live session of theirs; their tokens stop working with it. */
+export async function disableUserRow(db: Handle, id: string, at: string): Promise<void> {
+  await db.updateTable('users').set({ disabled_at: at }).where('id', '=', id).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
+}

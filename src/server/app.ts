@@ -2,6 +2,7 @@
 // It does not listen; `main.ts` (or a test's `app.inject()`) decides what to do with it.
 
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -19,15 +20,20 @@ import { authenticateSession, csrfMatches, type SessionActor } from '../services
 import type { Config } from './config.js';
 import { errorBody, handleError } from './errors.js';
 import { agreementRoutes } from './routes/agreements/index.js';
+import { evidenceRoutes } from './routes/evidence/index.js';
+import { allegationRoutes } from './routes/allegations/index.js';
 import { auditRoutes } from './routes/audit/index.js';
 import { frontlineRoutes } from './routes/frontline/index.js';
 import { facilityRoutes } from './routes/facilities/index.js';
+import { findingRoutes } from './routes/findings/index.js';
 import { incidentRoutes } from './routes/incidents/index.js';
+import { mapRoutes } from './routes/map/index.js';
 import { referenceRoutes } from './routes/reference/index.js';
 import { screenRoutes } from './routes/screen/index.js';
 import { SESSION_COOKIE, sessionRoutes } from './routes/session/index.js';
 import { userRoutes } from './routes/users/index.js';
 import { refuseNul } from './text.js';
+import { webRoutes } from './web.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -66,6 +72,19 @@ export async function buildApp({ services, logLevel = 'silent' }: AppOptions): P
   );
 
   await app.register(fastifyCookie);
+  // Evidence uploads, read as streams by their routes. One file per request; busboy cuts a file one byte past the
+  // store's limit, so that the store sees it is too large (and refuses it) without the rest being read into it.
+  await app.register(fastifyMultipart, {
+    limits: {
+      fileSize: services.files.maxBytes + 1,
+      files: 1,
+      fields: 10,
+      fieldSize: 16_384,
+      parts: 12,
+      headerPairs: 100,
+    },
+    throwFileSizeLimit: false,
+  });
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   // A bearer token (API clients) or else a session cookie (the browser). A cookie-authenticated write must echo
@@ -120,20 +139,24 @@ export async function buildApp({ services, logLevel = 'silent' }: AppOptions): P
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  // Until the web app is served here, the front door is the API's own documentation.
-  api.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs'));
+  // The web app at `/` (or, without a build, a redirect to the API's documentation).
+  await app.register(webRoutes);
   await api.register(
     async (v1) => {
       v1.get('/health', { schema: { tags: ['meta'], summary: 'Liveness' } }, () => ({ status: 'ok' }));
       await v1.register(referenceRoutes, { services });
       await v1.register(agreementRoutes, { services });
       await v1.register(incidentRoutes, { services });
+      await v1.register(evidenceRoutes, { services });
+      await v1.register(findingRoutes, { services });
+      await v1.register(allegationRoutes, { services });
       await v1.register(screenRoutes, { services });
       await v1.register(frontlineRoutes, { services });
       await v1.register(facilityRoutes, { services });
       await v1.register(auditRoutes, { services });
       await v1.register(sessionRoutes, { services });
       await v1.register(userRoutes, { services });
+      await v1.register(mapRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

@@ -1,13 +1,17 @@
 // Configuration, parsed once from the environment into a frozen object. Every problem is listed together;
-// with no variables set, Truceline runs on ./data/truceline.db on port 8080.
+// with no variables set, Truceline runs on ./data/truceline.db on port 8080 and keeps evidence under ./data.
 
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { DatabaseTarget } from '../db/engine.js';
 
 export interface Config {
   readonly port: number;
   readonly host: string;
   readonly database: DatabaseTarget;
+  /** Where files live: evidence under `<dataDir>/evidence`. */
+  readonly dataDir: string;
+  /** The largest evidence file accepted, in bytes. */
+  readonly maxUploadBytes: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -20,7 +24,10 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** Reads PORT, HOST, DATABASE_URL, TRUCELINE_DB and LOG_LEVEL; throws a ConfigError listing every problem. */
+/**
+ * Reads PORT, HOST, DATABASE_URL, TRUCELINE_DB, TRUCELINE_DATA_DIR (default: the SQLite file's folder, or ./data),
+ * TRUCELINE_MAX_UPLOAD_MB (default 25) and LOG_LEVEL; throws a ConfigError listing every problem.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const port = Number(env['PORT'] ?? 8080);
@@ -36,8 +43,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     else
       problems.push('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite file)');
   }
+  const dataDirSetting = env['TRUCELINE_DATA_DIR']?.trim();
+  const dataDir = dataDirSetting
+    ? resolve(dataDirSetting)
+    : database.engine === 'sqlite'
+      ? dirname(database.file)
+      : resolve('data');
+  // Sizes are stored as 32-bit integers: 2,000 MiB is the most a limit may be.
+  const maxUploadMb = Number(env['TRUCELINE_MAX_UPLOAD_MB'] ?? 25);
+  if (!Number.isFinite(maxUploadMb) || maxUploadMb <= 0 || maxUploadMb > 2000)
+    problems.push(
+      `TRUCELINE_MAX_UPLOAD_MB must be a number of megabytes above 0 and at most 2000, not "${env['TRUCELINE_MAX_UPLOAD_MB']}"`,
+    );
+  const maxUploadBytes = Math.floor(maxUploadMb * 1024 * 1024);
   const logLevel = (env['LOG_LEVEL'] ?? 'warn') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze({ port, host: env['HOST'] ?? '0.0.0.0', database, logLevel });
+  return Object.freeze({
+    port,
+    host: env['HOST'] ?? '0.0.0.0',
+    database,
+    dataDir,
+    maxUploadBytes,
+    logLevel,
+  });
 }

@@ -4,6 +4,7 @@ import { migrateToLatest, openDatabase } from '../db/engine.js';
 import { ensureSigningKey, writeCheckpoint } from '../services/checkpoints.js';
 import { createServices } from '../services/context.js';
 import { demoLoaded, loadDemo } from '../services/demo.js';
+import { evidenceStore } from '../services/evidence.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 
@@ -21,7 +22,7 @@ export interface ServeOptions {
 export async function serve(config: Config, options: ServeOptions): Promise<string> {
   const db = openDatabase(config.database);
   await migrateToLatest(db);
-  const services = createServices(db);
+  const services = createServices(db, { files: evidenceStore(config.dataDir, config.maxUploadBytes) });
   // The checkpoint signing key is created on the first start, so its public half can be published at once.
   await ensureSigningKey(services);
   if (options.demo && !(await demoLoaded(services))) {

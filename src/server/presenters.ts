@@ -1,5 +1,6 @@
 // The API shapes. Each presenter lists every field it sends; domain records are never spread into a response.
 
+import { publicCopy } from '../core/disclosure.js';
 import { adminAreaByCode } from '../core/admin-areas.js';
 import type {
   Agreement,
@@ -181,7 +182,12 @@ export function presentStoredScreening(
   };
 }
 
-export function presentIncident(i: Incident) {
+/**
+ * An incident as the API sends it: the sealed record to those who may read it, else the public copy (see
+ * `publicCopy`: reporter and exact location withheld where the record says so).
+ */
+export function presentIncident(incident: Incident, sealed: boolean) {
+  const i = sealed ? incident : publicCopy(incident);
   return {
     id: i.id,
     ref: i.ref,
@@ -219,8 +225,13 @@ export function presentIncident(i: Incident) {
       madeAt: a.madeAt,
       source: a.source,
       summary: a.summary,
+      version: a.version,
+      supersedes: a.supersedes,
     })),
     geography: presentGeography(i.geography),
+    reportedBy: i.reportedBy,
+    publishedAt: i.publishedAt,
+    disclosure: { reporter: i.disclosure.reporter, location: i.disclosure.location },
     createdAt: i.createdAt,
     updatedAt: i.updatedAt,
   };

@@ -1,17 +1,23 @@
 // `truceline audit verify`: recomputes the hash chain, the Merkle tree and every checkpoint, and compares each
-// audited record as stored now with the digest its last audit event committed to. Shared by the CLI and tests.
+// audited record as stored now with the digest its last audit event committed to, and re-hashes every stored
+// evidence file. Shared by the CLI and tests.
 
 import { chainHash, digest, GENESIS_HASH } from '../core/audit.js';
 import { findAgreement } from '../db/agreements.js';
 import { listAuditEvents, readAuditHead, type AuditEvent } from '../db/audit.js';
 import type { Handle } from '../db/engine.js';
+import { evidenceWithFiles, findEvidenceRecord } from '../db/evidence.js';
 import { findSnapshot, listSectors, listSnapshots } from '../db/frontline.js';
+import { findAllegation, findReply } from '../db/allegations.js';
+import { findFindingRecord } from '../db/findings.js';
 import { findIncident } from '../db/incidents.js';
+import type { FileCheck } from '../io/files.js';
 import { listParties } from '../db/parties.js';
 import { listSources } from '../db/sources.js';
 
 import { verifyCheckpoints } from './checkpoints.js';
 import type { Services } from './context.js';
+import { auditedIncident } from './audit.js';
 
 export type AuditProblem =
   | { readonly kind: 'chain'; readonly seq: number; readonly message: string }
@@ -41,9 +47,13 @@ type Loader = (db: Handle, id: string) => Promise<unknown>;
 /** One loader per audited subject type, through the repository functions the use cases use. */
 const LOADERS: Readonly<Record<string, Loader>> = {
   agreement: (db, id) => findAgreement(db, id),
-  incident: (db, id) => findIncident(db, id),
+  incident: async (db, id) => auditedIncident(await findIncident(db, id)),
+  allegation: (db, id) => findAllegation(db, id),
+  'allegation-reply': (db, id) => findReply(db, id),
+  finding: (db, incidentId) => findFindingRecord(db, incidentId),
   source: async (db, id) => (await listSources(db)).find((s) => s.id === id) ?? null,
   party: async (db, code) => (await listParties(db)).find((p) => p.code === code) ?? null,
+  evidence: (db, id) => findEvidenceRecord(db, id),
   'frontline-snapshot': async (db, date) => {
     const summary = (await listSnapshots(db)).find((s) => s.validFrom === date);
     return summary ? findSnapshot(db, summary.id) : null;
@@ -145,6 +155,44 @@ async function recordProblems(
   return { problems, checked, unchecked: [...unchecked].sort() };
 }
 
+/**
+ * Re-hashes every stored evidence file (originals and public copies): a file that is gone, or whose bytes no
+ * longer hash to the SHA-256 it is stored under, is reported against each item that refers to it.
+ */
+async function storedFileProblems(
+  services: Services,
+  events: readonly AuditEvent[],
+): Promise<AuditProblem[]> {
+  const lastSeq = new Map<string, number>();
+  for (const event of events) if (event.subjectType === 'evidence') lastSeq.set(event.subjectId, event.seq);
+  const checked = new Map<string, FileCheck>();
+  const problems: AuditProblem[] = [];
+  for (const evidence of await evidenceWithFiles(services.db.kysely)) {
+    const files = [
+      { which: 'original', sha256: evidence.kind === 'file' ? evidence.sha256 : null },
+      { which: 'public copy', sha256: evidence.publicCopy?.sha256 ?? null },
+    ];
+    for (const { which, sha256 } of files) {
+      if (sha256 === null) continue;
+      const state = checked.get(sha256) ?? (await services.files.check(sha256));
+      checked.set(sha256, state);
+      if (state === 'intact') continue;
+      problems.push({
+        kind: 'record',
+        subjectType: 'evidence',
+        subjectId: evidence.id,
+        seq: lastSeq.get(evidence.id) ?? 0,
+        state: state === 'missing' ? 'deleted' : 'altered',
+        message:
+          state === 'missing'
+            ? `evidence ${evidence.id}: its ${which} file ${sha256} is missing from the store`
+            : `evidence ${evidence.id}: its ${which} file no longer hashes to ${sha256}, the SHA-256 it was stored under`,
+      });
+    }
+  }
+  return problems;
+}
+
 /** Verifies the whole audit log against the database it describes. */
 export async function verifyAudit(services: Services): Promise<AuditVerification> {
   const db = services.db.kysely;
@@ -152,6 +200,7 @@ export async function verifyAudit(services: Services): Promise<AuditVerification
   const head = await readAuditHead(db);
   const chain = chainProblems(events, head);
   const records = await recordProblems(db, events);
+  records.problems.push(...(await storedFileProblems(services, events)));
   const checkpoints = await verifyCheckpoints(services, events);
   const problems = [...chain, ...records.problems, ...checkpoints.problems];
   return {

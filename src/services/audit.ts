@@ -4,6 +4,7 @@ import { actorLabel, type Actor } from '../core/policy.js';
 import { chainHash, digest } from '../core/audit.js';
 import { appendAuditEvent, lockAuditHead } from '../db/audit.js';
 import type { Handle } from '../db/engine.js';
+import type { Incident } from '../core/model.js';
 import type { Services } from './context.js';
 
 export interface AuditInput {
@@ -32,4 +33,14 @@ export async function recordAudit(services: Services, trx: Handle, input: AuditI
     prevHash: head.hash,
   };
   await appendAuditEvent(trx, { ...fields, hash: chainHash(fields) });
+}
+
+/**
+ * An incident as its audit events commit to it: its own fields, without its allegations, which are records of
+ * their own with their own events (a new allegation or reply does not rewrite the incident).
+ */
+export function auditedIncident(incident: Incident | null): Omit<Incident, 'allegations'> | null {
+  if (incident === null) return null;
+  const { allegations: _allegations, ...own } = incident;
+  return own;
 }

@@ -1,20 +1,39 @@
-// What every use case receives: the database, a clock and an id generator (both replaceable in tests).
+// What every use case receives: the database, the evidence file store, a clock and an id generator (all but the
+// database replaceable in tests).
 
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type ErrorCode, TrucelineError } from '../core/errors.js';
 import { type Action, type Actor, can, mayAttempt, type Subject } from '../core/policy.js';
 import { lockAuditHead } from '../db/audit.js';
 import { type ConstraintKind, constraintViolation } from '../db/constraints.js';
 import type { Db, Handle } from '../db/engine.js';
+import { createFileStore, type FileStore } from '../io/files.js';
 
 export interface Services {
   readonly db: Db;
+  /** Where evidence files are kept, by their SHA-256. */
+  readonly files: FileStore;
   readonly now: () => Date;
   readonly newId: () => string;
 }
 
+/** The upload limit when none is configured (TRUCELINE_MAX_UPLOAD_MB). */
+export const DEFAULT_MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+
+/**
+ * The services on a database. Unless `files` is given, evidence goes to a fresh temporary directory (created
+ * only when a first file arrives), which suits tests; the server and the CLI pass the configured data directory.
+ */
 export function createServices(db: Db, overrides: Partial<Omit<Services, 'db'>> = {}): Services {
-  return { db, now: () => new Date(), newId: () => randomUUID(), ...overrides };
+  const files =
+    overrides.files ??
+    createFileStore({
+      root: join(tmpdir(), `truceline-evidence-${randomUUID()}`),
+      maxBytes: DEFAULT_MAX_UPLOAD_BYTES,
+    });
+  return { db, now: () => new Date(), newId: () => randomUUID(), ...overrides, files };
 }
 
 /**

@@ -10,14 +10,17 @@ import {
   sourceInputSchema,
 } from '../core/schemas.js';
 import { findAgreement } from '../db/agreements.js';
+import { findFindingRecord } from '../db/findings.js';
 import { findIncidentIdByRef } from '../db/incidents.js';
 import { getMeta, setMeta } from '../db/meta.js';
 import { demoAgreements } from '../demo/agreements.js';
+import { demoFindings } from '../demo/findings.js';
 import { demoIncidents } from '../demo/incidents.js';
 import { demoParties } from '../demo/parties.js';
 import { demoSources } from '../demo/sources.js';
 import { agreementAsInput, createAgreement, replaceAgreement } from './agreements.js';
 import type { Services } from './context.js';
+import { changeFinding } from './findings.js';
 import { createIncident } from './incidents.js';
 import { saveParty, saveSource } from './reference.js';
 
@@ -60,8 +63,17 @@ export async function loadDemo(services: Services): Promise<DemoReport> {
     await createIncident(services, DEMO_ACTOR, input);
     incidents++;
   }
+  // The mission's assessment, applied only where nobody has touched the finding yet (each incident's changes in
+  // one transaction), so a second load, or one after a verifier's own changes, writes nothing.
+  let findings = 0;
+  for (const seed of demoFindings) {
+    const id = await findIncidentIdByRef(services.db.kysely, seed.incident);
+    if (id === null || (await findFindingRecord(services.db.kysely, id)) !== null) continue;
+    await changeFinding(services, DEMO_ACTOR, id, seed.changes);
+    findings++;
+  }
   // A load that changed nothing leaves the database as it was, this mark included.
-  if (parties + sources + agreements + incidents > 0 || !(await demoLoaded(services))) {
+  if (parties + sources + agreements + incidents + findings > 0 || !(await demoLoaded(services))) {
     await setMeta(services.db.kysely, LOADED_KEY, services.now().toISOString());
   }
   return { parties, sources, agreements, incidents };

@@ -18,7 +18,7 @@ import { multiPolygonAreaKm2 } from '../core/geometry/polygon.js';
 import { polylineLengthKm } from '../core/geometry/sphere.js';
 import type { MultiPolygon, Polyline } from '../core/geometry/types.js';
 import type { Incident, IncidentGeography } from '../core/model.js';
-import type { Actor } from '../core/policy.js';
+import { type Actor, can } from '../core/policy.js';
 import type { Verdict } from '../core/screening.js';
 import { DAY_MS } from '../core/time.js';
 import { listAgreements } from '../db/agreements.js';
@@ -38,7 +38,7 @@ import {
 import { findIncident, locatedIncidentsBetween, updateIncidentGeography } from '../db/incidents.js';
 import { loadBoundaries } from '../io/boundaries.js';
 import { type FeatureOutcome, parseFrontline } from '../io/frontline.js';
-import { recordAudit } from './audit.js';
+import { auditedIncident, recordAudit } from './audit.js';
 import { authorise, inTransaction, type Services } from './context.js';
 import { screenAndStore } from './screening.js';
 
@@ -312,8 +312,8 @@ async function recomputeGeography(
       action: 'incident.relocate',
       subjectType: 'incident',
       subjectId: incident.id,
-      before: incident,
-      after: await findIncident(trx, incident.id),
+      before: auditedIncident(incident),
+      after: auditedIncident(await findIncident(trx, incident.id)),
     });
     agreements ??= await listAgreements(trx);
     await screenAndStore(trx, { ...incident, geography }, agreements, computedAt);
@@ -376,10 +376,17 @@ export interface SectorWithCounts {
   readonly verdicts: Readonly<Partial<Record<Verdict, number>>>;
 }
 
-/** Every sector, north to south, with its incident count and screened verdicts. */
-export async function sectorsWithCounts(services: Services): Promise<SectorWithCounts[]> {
+/**
+ * Every sector, north to south, with its incident count and screened verdicts: of every incident for those who
+ * read unpublished incidents, of the published ones for everyone else.
+ */
+export async function sectorsWithCounts(
+  services: Services,
+  actor: Actor | null,
+): Promise<SectorWithCounts[]> {
   const db = services.db.kysely;
-  const [sectors, counts] = await Promise.all([listSectors(db), sectorCounts(db)]);
+  const publishedOnly = !can(actor, 'incident.read-unpublished', { parties: [] });
+  const [sectors, counts] = await Promise.all([listSectors(db), sectorCounts(db, publishedOnly)]);
   return sectors.map((sector) => ({
     sector,
     incidents: counts.incidents.get(sector.key) ?? 0,

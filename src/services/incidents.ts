@@ -3,7 +3,7 @@
 
 import { TrucelineError } from '../core/errors.js';
 import type { Allegation, Incident, IncidentId } from '../core/model.js';
-import type { Actor, Subject } from '../core/policy.js';
+import { type Actor, can, mayAttempt, personId, type Subject } from '../core/policy.js';
 import type { IncidentInput, IncidentPatch, ScreenDraft } from '../core/schemas.js';
 import { type AgreementScreening, screenIncident, type Verdict } from '../core/screening.js';
 import { parseInstant, toUtcIso } from '../core/time.js';
@@ -17,13 +17,14 @@ import {
   type IncidentFilter,
   listIncidents,
   type Page,
+  type Visibility,
   screeningsFor,
   type StoredScreening,
   updateIncident,
 } from '../db/incidents.js';
 import { partyCodes } from '../db/parties.js';
 import { sourceKeys } from '../db/sources.js';
-import { recordAudit } from './audit.js';
+import { auditedIncident, recordAudit } from './audit.js';
 import { geographyFor } from './frontline.js';
 import { authorise, authoriseAttempt, inTransaction, type Services } from './context.js';
 import { screenAndStore, screenableDraft } from './screening.js';
@@ -65,9 +66,17 @@ function incidentFromInput(
   services: Services,
   id: IncidentId,
   input: IncidentInput,
+  reportedBy: string,
   createdAt: string,
 ): Incident {
-  const allegations: Allegation[] = input.allegations.map((a) => ({ id: services.newId(), ...a }));
+  const allegations: Allegation[] = input.allegations.map((a) => ({
+    id: services.newId(),
+    ...a,
+    version: 1,
+    supersedes: null,
+    filedBy: reportedBy,
+    filedAt: createdAt,
+  }));
   return {
     id,
     ref: input.ref ?? null,
@@ -100,9 +109,25 @@ function incidentFromInput(
     casualties: input.casualties,
     allegations,
     geography: null,
+    reportedBy,
+    publishedAt: null,
+    disclosure: input.disclosure,
     createdAt,
     updatedAt: createdAt,
   };
+}
+
+/** The parties an incident concerns: every accuser and accused of its current allegations. */
+export function partiesConcerned(incident: Incident): Subject {
+  return { parties: [...new Set(incident.allegations.flatMap((a) => [a.accuser, a.accused]))] };
+}
+
+/**
+ * Whether the actor may see this incident at all: a published one anyone may; an unpublished one only a role
+ * that reads unpublished incidents (a liaison: those concerning their party).
+ */
+export function maySee(actor: Actor | null, incident: Incident): boolean {
+  return incident.publishedAt !== null || can(actor, 'incident.read-unpublished', partiesConcerned(incident));
 }
 
 /**
@@ -125,18 +150,28 @@ export async function createIncident(
     await checkReferences(trx, input.perpetrator, input.allegations);
     if (input.ref && (await findIncidentIdByRef(trx, input.ref))) throw refTaken(input.ref);
     const now = services.now().toISOString();
-    const drafted = incidentFromInput(services, services.newId() as IncidentId, input, now);
+    const drafted = incidentFromInput(services, services.newId() as IncidentId, input, personId(who), now);
     const incident: Incident = { ...drafted, geography: await geographyFor(trx, drafted) };
     await insertIncident(trx, incident, utcOf(incident.occurredAt));
     await screenAndStore(trx, incident, await listAgreements(trx), now);
+    // As reloaded, so `truceline audit verify` reproduces the digests from the stored rows.
+    const stored = await findIncident(trx, incident.id);
     await recordAudit(services, trx, {
       actor: who,
       action: 'incident.create',
       subjectType: 'incident',
       subjectId: incident.id,
-      // As reloaded, so `truceline audit verify` reproduces the digest from the stored row.
-      after: await findIncident(trx, incident.id),
+      after: auditedIncident(stored),
     });
+    for (const allegation of stored?.allegations ?? []) {
+      await recordAudit(services, trx, {
+        actor: who,
+        action: 'allegation.file',
+        subjectType: 'allegation',
+        subjectId: allegation.id,
+        after: allegation,
+      });
+    }
     return { incident, screenings: await screeningsFor(trx, [incident.id]) };
   });
 }
@@ -182,17 +217,39 @@ export async function updateIncidentFields(
       action: 'incident.update',
       subjectType: 'incident',
       subjectId: id,
-      before,
-      after: await findIncident(trx, id),
+      before: auditedIncident(before),
+      after: auditedIncident(await findIncident(trx, id)),
     });
     return { incident: after, screenings: await screeningsFor(trx, [id]) };
   });
 }
 
-export async function getIncident(services: Services, id: string): Promise<IncidentWithScreening> {
+/**
+ * One incident, if the actor may see it. An unpublished incident is reported as not found to whoever may not
+ * see it, so that its existence is not given away.
+ */
+export async function getIncident(
+  services: Services,
+  actor: Actor | null,
+  id: string,
+): Promise<IncidentWithScreening> {
   const incident = await findIncident(services.db.kysely, id);
-  if (!incident) throw new TrucelineError('INCIDENT_NOT_FOUND', `No incident has the id "${id}".`);
+  if (!incident || !maySee(actor, incident))
+    throw new TrucelineError('INCIDENT_NOT_FOUND', `No incident has the id "${id}".`);
   return { incident, screenings: await screeningsFor(services.db.kysely, [id]) };
+}
+
+/** Which incidents a listing may show the actor. */
+export function visibilityFor(actor: Actor | null): Visibility {
+  if (can(actor, 'incident.read-unpublished', { parties: [] })) return { kind: 'all' };
+  if (
+    actor !== null &&
+    actor.kind !== 'system' &&
+    actor.party !== null &&
+    mayAttempt(actor, 'incident.read-unpublished')
+  )
+    return { kind: 'published-or-party', party: actor.party };
+  return { kind: 'published' };
 }
 
 export interface IncidentQuery {
@@ -209,6 +266,7 @@ export interface IncidentQuery {
 /** A page of incidents with their screenings. `to` is inclusive of its whole day when it is a date. */
 export async function searchIncidents(
   services: Services,
+  actor: Actor | null,
   query: IncidentQuery,
 ): Promise<Page<IncidentWithScreening>> {
   const db = services.db.kysely;
@@ -229,6 +287,7 @@ export async function searchIncidents(
     fromUtc: query.from !== undefined ? utcOf(query.from) : undefined,
     toUtc: query.to !== undefined ? endOf(query.to) : undefined,
     target: query.target,
+    visibility: visibilityFor(actor),
   };
   const page = await listIncidents(db, filter, { limit: query.limit, offset: query.offset });
   const screenings = await screeningsFor(

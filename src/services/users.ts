@@ -7,7 +7,9 @@ import { fieldError, TrucelineError } from '../core/errors.js';
 import { type Actor, isRole, type Role } from '../core/policy.js';
 import { partyCodes } from '../db/parties.js';
 import {
+  disableUserRow,
   findLiveSession,
+  findUser,
   findUserByEmail,
   insertSession,
   insertUser,
@@ -99,6 +101,32 @@ export async function addUser(services: Services, actor: Actor | null, input: Us
     });
   });
   return toUser(record);
+}
+
+/**
+ * Disables a user, found by id or email: they can no longer sign in, their sessions end at once and their tokens
+ * stop working. The account stays, so the audit log still names who did what. Disabling twice changes nothing.
+ */
+export async function disableUser(services: Services, actor: Actor | null, idOrEmail: string): Promise<User> {
+  const who = authorise(actor, 'user.manage');
+  return inTransaction(services, async (trx) => {
+    const found =
+      (await findUser(trx, idOrEmail)) ??
+      (await findUserByEmail(trx, normaliseEmail(idOrEmail)))?.user ??
+      null;
+    if (!found) throw new TrucelineError('USER_NOT_FOUND', `No user has the id or email "${idOrEmail}".`);
+    if (found.disabledAt !== null) return toUser(found);
+    const at = services.now().toISOString();
+    await disableUserRow(trx, found.id, at);
+    await recordAudit(services, trx, {
+      actor: who,
+      action: 'user.disable',
+      subjectType: 'user',
+      subjectId: found.id,
+      after: { email: found.email, role: found.role, party: found.party, disabledAt: at },
+    });
+    return toUser({ ...found, disabledAt: at });
+  });
 }
 
 export async function listUsers(services: Services, actor: Actor | null): Promise<User[]> {

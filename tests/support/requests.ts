@@ -91,17 +91,21 @@ async function send<T>(h: Harness, method: Method, url: string, payload?: unknow
   const res = await h.app.inject({
     method,
     url,
-    ...(auth && method !== 'GET' ? { headers: h.auth } : {}),
+    ...(auth ? { headers: h.auth } : {}),
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
   const reply: Reply<T> = { status: res.statusCode, body: res.json<T>(), headers: res.headers };
   return reply;
 }
 
-/** JSON requests on the harness's app; writes carry the admin token unless `auth` is false. */
+/**
+ * JSON requests on the harness's app. Every request carries the admin token unless `auth` is false: reads
+ * then see unpublished incidents too; `getPublic` reads as the anonymous public.
+ */
 export function client(h: Harness) {
   return {
     get: <T>(url: string) => send<T>(h, 'GET', url),
+    getPublic: <T>(url: string) => send<T>(h, 'GET', url, undefined, false),
     post: <T>(url: string, payload: unknown, auth = true) => send<T>(h, 'POST', url, payload, auth),
     patch: <T>(url: string, payload: unknown, auth = true) => send<T>(h, 'PATCH', url, payload, auth),
     put: <T>(url: string, payload: unknown, auth = true) => send<T>(h, 'PUT', url, payload, auth),

@@ -1,10 +1,10 @@
 // `truceline user add EMAIL --role ROLE [--party RU]`: adds a user. The password is read from stdin or typed at
-// a prompt that does not echo it; nothing secret is printed.
+// a prompt that does not echo it; nothing secret is printed. `truceline user disable EMAIL` disables one.
 
 import { createInterface } from 'node:readline';
 import { type Command, Option } from 'commander';
 import { ROLES, type Role } from '../../core/policy.js';
-import { addUser } from '../../services/users.js';
+import { addUser, disableUser } from '../../services/users.js';
 import { CLI_ACTOR, withServices } from '../context.js';
 
 async function readStdin(): Promise<string> {
@@ -56,5 +56,12 @@ export function registerUser(cli: Command): void {
         addUser(services, CLI_ACTOR, { email, password, role: opts.role, party: opts.party }),
       );
       console.log(`Added ${added.email} (${added.role}${added.party ? ` for ${added.party}` : ''}).`);
+    });
+  user
+    .command('disable <email>')
+    .description('Disable a user: they cannot sign in, their sessions end and their tokens stop working')
+    .action(async (email: string) => {
+      const disabled = await withServices((services) => disableUser(services, CLI_ACTOR, email));
+      console.log(`Disabled ${disabled.email} (${disabled.role}).`);
     });
 }

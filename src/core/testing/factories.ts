@@ -6,6 +6,8 @@ import type {
   Agreement,
   AgreementId,
   Condition,
+  Incident,
+  IncidentId,
   LifecycleStep,
   Provision,
   ProvisionId,
@@ -148,6 +150,49 @@ export function buildIncident(overrides: IncidentOverrides = {}): ScreenableInci
     perpetrator: 'RU',
     location: lonLat(34.8, 50.9),
     ...rest,
+  };
+}
+
+/** A stored incident with every field: the screenable defaults above, unpublished, nothing alleged. */
+export function buildStoredIncident(overrides: Partial<Incident> = {}): Incident {
+  return {
+    id: 'incident-1' as IncidentId,
+    ref: null,
+    occurredAt: '2025-03-28T10:00:00+02:00',
+    timePrecision: 'minute',
+    title: 'Drone strike on a substation',
+    eventType: null,
+    subEventType: null,
+    actor1: null,
+    actor2: null,
+    country: 'Ukraine',
+    admin1: null,
+    admin2: null,
+    admin3: null,
+    locationName: null,
+    location: lonLat(34.8, 50.9),
+    geoPrecision: null,
+    sourceText: null,
+    sourceScale: null,
+    notes: null,
+    fatalities: null,
+    act: 'drone-strike',
+    domain: null,
+    target: 'infrastructure.energy.substation',
+    weapon: null,
+    perpetrator: 'RU',
+    counts: [],
+    effects: [],
+    observation: null,
+    casualties: { killed: null, injured: null },
+    allegations: [],
+    geography: null,
+    reportedBy: null,
+    publishedAt: null,
+    disclosure: { reporter: 'withheld', location: 'exact' },
+    createdAt: '2025-03-28T12:00:00.000Z',
+    updatedAt: '2025-03-28T12:00:00.000Z',
+    ...overrides,
   };
 }
 

@@ -6,6 +6,7 @@ import * as frontline from './20261126-01-frontline.js';
 import * as incidentGeography from './20261126-02-incident-geography.js';
 import * as auditCheckpoints from './20261126-03-audit-checkpoints.js';
 import * as accounts from './20261126-04-accounts.js';
+import * as verification from './20261127-01-verification.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125-01-foundation': foundation,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261126-02-incident-geography': incidentGeography,
   '20261126-03-audit-checkpoints': auditCheckpoints,
   '20261126-04-accounts': accounts,
+  '20261127-01-verification': verification,
 };

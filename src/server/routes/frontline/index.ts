@@ -103,7 +103,7 @@ export const frontlineRoutes: RoutePlugin = async (app, { services }) => {
         response: { 200: z.object({ items: z.array(sectorResponse) }) },
       },
     },
-    async () => ({ items: (await sectorsWithCounts(services)).map(presentSector) }),
+    async (request) => ({ items: (await sectorsWithCounts(services, request.actor)).map(presentSector) }),
   );
 
   app.put(

@@ -1,9 +1,9 @@
-// User management for administrators: add users and list them.
+// User management for administrators: add, list and disable users.
 
-import { addUser, listUsers } from '../../../services/users.js';
+import { addUser, disableUser, listUsers } from '../../../services/users.js';
 import { presentUser } from '../../presenters.js';
 import { bearer, type RoutePlugin } from '../plugin.js';
-import { createUserBody, userListResponse, userResponse } from './schema.js';
+import { createUserBody, userListResponse, userParams, userResponse } from './schema.js';
 
 export const userRoutes: RoutePlugin = async (app, { services }) => {
   const tags = ['users'];
@@ -36,5 +36,19 @@ export const userRoutes: RoutePlugin = async (app, { services }) => {
       const user = await addUser(services, request.actor, request.body);
       return reply.status(201).send(presentUser(user));
     },
+  );
+
+  app.post(
+    '/users/:idOrEmail/disable',
+    {
+      schema: {
+        tags,
+        summary: 'Disable a user: no sign-in, sessions ended, tokens dead (administrators)',
+        security: bearer,
+        params: userParams,
+        response: { 200: userResponse },
+      },
+    },
+    async (request) => presentUser(await disableUser(services, request.actor, request.params.idOrEmail)),
   );
 };

@@ -13,3 +13,5 @@ export const createUserBody = z.strictObject({
 
 export const userResponse = userShape;
 export const userListResponse = z.object({ items: z.array(userShape) });
+
+export const userParams = z.strictObject({ idOrEmail: z.string().min(1).max(320) });

@@ -1,0 +1,100 @@
+// Incident points for the map, as the actor may see them: the public sees published incidents only, blurred
+// locations moved to the centre of their 0.1-degree cell and withheld ones not at all; roles that read unpublished incidents see all.
+
+import { BLUR_DEGREES } from '../core/disclosure.js';
+import { TrucelineError } from '../core/errors.js';
+import { can, type Actor } from '../core/policy.js';
+import type { Verdict } from '../core/screening.js';
+import { findAgreementId } from '../db/agreements.js';
+import { mapPoints, type MapPoint } from '../db/map.js';
+import type { Services } from './context.js';
+
+export interface MapQuery {
+  readonly agreement?: string | undefined;
+  readonly verdict?: Verdict | undefined;
+  readonly party?: string | undefined;
+  /** YYYY-MM-DD, inclusive (UTC days). */
+  readonly from?: string | undefined;
+  /** YYYY-MM-DD, inclusive (UTC days). */
+  readonly to?: string | undefined;
+  readonly bbox?: readonly [number, number, number, number] | undefined;
+  readonly limit: number;
+}
+
+export interface MapPointView {
+  readonly id: string;
+  readonly lon: number;
+  readonly lat: number;
+  /** The day of the incident as stated (in its own time zone), YYYY-MM-DD. */
+  readonly date: string;
+  readonly perpetrator: string | null;
+  readonly verdict: Verdict | null;
+  /** Whether the position shown is the exact one or rounded for the public. */
+  readonly precision: 'exact' | 'blurred';
+}
+
+export interface MapPoints {
+  readonly points: readonly MapPointView[];
+  /** More incidents matched than `limit`: the newest were left out. */
+  readonly truncated: boolean;
+}
+
+/**
+ * What the public sees of a blurred coordinate: the centre of its cell of BLUR_DEGREES, the same rule as the
+ * public copy of an incident (core/disclosure.ts), so that the map and the incident page agree and together
+ * give away nothing finer.
+ */
+export function blur(value: number): number {
+  const cell = Math.floor(value / BLUR_DEGREES);
+  return Number(((cell + 0.5) * BLUR_DEGREES).toFixed(2));
+}
+
+function present(p: MapPoint, exact: boolean): MapPointView {
+  const blurred = !exact && p.disclosure === 'blurred';
+  return {
+    id: p.id,
+    lon: blurred ? blur(p.lon) : p.lon,
+    lat: blurred ? blur(p.lat) : p.lat,
+    date: p.occurredAt.slice(0, 10),
+    perpetrator: p.perpetrator,
+    verdict: p.verdict,
+    precision: blurred ? 'blurred' : 'exact',
+  };
+}
+
+const nextDay = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Located incidents for the map, oldest first, with positions as the actor may see them. */
+export async function incidentPoints(
+  services: Services,
+  actor: Actor | null,
+  query: MapQuery,
+): Promise<MapPoints> {
+  const db = services.db.kysely;
+  let agreementId: string | undefined;
+  if (query.agreement !== undefined) {
+    const id = await findAgreementId(db, query.agreement);
+    if (id === null)
+      throw new TrucelineError(
+        'AGREEMENT_NOT_FOUND',
+        `No agreement has the id or slug "${query.agreement}".`,
+      );
+    agreementId = id;
+  }
+  const privileged = can(actor, 'incident.read-unpublished');
+  const rows = await mapPoints(db, {
+    publishedOnly: !privileged,
+    agreementId,
+    verdict: query.verdict,
+    party: query.party,
+    fromUtc: query.from === undefined ? undefined : `${query.from}T00:00:00.000Z`,
+    toUtc: query.to === undefined ? undefined : `${nextDay(query.to)}T00:00:00.000Z`,
+    bbox: query.bbox,
+    limit: query.limit + 1,
+  });
+  return {
+    points: rows.slice(0, query.limit).map((p) => present(p, privileged)),
+    truncated: rows.length > query.limit,
+  };
+}
