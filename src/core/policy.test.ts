@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ACTION_PHRASES,
   ACTIONS,
   type Action,
   type Actor,
   actorLabel,
   can,
   mayAttempt,
+  refusal,
   type Role,
   ROLES,
   roleWithin,
@@ -88,6 +90,29 @@ describe('the policy table', () => {
   it('refuses a liaison bound to no party even on a party subject', () => {
     const unbound: Actor = { kind: 'user', id: 'u', email: 'l@x', role: 'liaison', party: null };
     expect(can(unbound, 'incident.write', OWN)).toBe(false);
+  });
+});
+
+describe('refusal', () => {
+  it('is null when the actor may, and names the action in words when not', () => {
+    expect(refusal(userActor('admin'), 'user.manage')).toBeNull();
+    expect(refusal(null, 'incident.write')).toBe('Sign in to file or correct incidents.');
+    expect(refusal(userActor('analyst'), 'finding.rule')).toBe(
+      'Your role (analyst) may not rule on findings.',
+    );
+  });
+
+  it("tells a liaison that the record is another party's, not that the role lacks the action", () => {
+    expect(refusal(userActor('liaison'), 'allegation.reply', OTHER)).toBe(
+      'You may reply to allegations only on records filed for your own party (UA).',
+    );
+    expect(refusal(userActor('liaison'), 'incident.read-unpublished', OTHER)).toBe(
+      'You may read unpublished incidents only where your party (UA) is concerned.',
+    );
+  });
+
+  it('has words for every action', () => {
+    for (const action of ACTIONS) expect(ACTION_PHRASES[action].length).toBeGreaterThan(5);
   });
 });
 

@@ -32,6 +32,49 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/** What each action is, in words, for refusals: "You may not <phrase>." */
+export const ACTION_PHRASES: Readonly<Record<Action, string>> = {
+  'agreement.write': 'write agreements or their readouts',
+  'incident.write': 'file or correct incidents',
+  'incident.read-unpublished': 'read unpublished incidents',
+  'incident.read-sealed': 'read sealed incident records',
+  'source.write': 'write sources',
+  'party.write': 'write parties',
+  'frontline.write': 'import front-line snapshots',
+  'sector.write': 'define sectors',
+  import: 'import data',
+  'token.create': 'create API tokens',
+  'user.manage': 'manage users',
+  'allegation.file': 'file allegations',
+  'allegation.reply': 'reply to allegations',
+  'finding.review': 'review findings',
+  'finding.rule': 'rule on findings',
+  'finding.publish': 'publish findings',
+  'evidence.upload': 'add evidence',
+  'evidence.view-sealed': 'view sealed evidence',
+  'evidence.redact': 'add redacted copies of evidence',
+  'audit.checkpoint': 'sign audit checkpoints',
+};
+
+/**
+ * Why the actor may not take the action on the subject, in words; null when they may. A party-bound grant that
+ * does not hold says so, so that a liaison learns it is about whose record it is, not about their role.
+ */
+export function refusal(actor: Actor | null, action: Action, subject?: Subject): string | null {
+  if (can(actor, action, subject)) return null;
+  const phrase = ACTION_PHRASES[action];
+  // The system may do anything, so only the public reaches the first branch.
+  if (actor === null || actor.kind === 'system') return `Sign in to ${phrase}.`;
+  switch (POLICY[action][actor.role]) {
+    case 'own-party':
+      return `You may ${phrase} only on records filed for your own party (${actor.party ?? 'none'}).`;
+    case 'involved':
+      return `You may ${phrase} only where your party (${actor.party ?? 'none'}) is concerned.`;
+    default:
+      return `Your role (${actor.role}) may not ${phrase}.`;
+  }
+}
+
 /**
  * Someone acting: a signed-in user (cookie session), the holder of an API token (which may belong to a user and
  * carries a role no higher than that user's), or the system itself (CLI, demo loader). The anonymous public is

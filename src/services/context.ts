@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ErrorCode, TrucelineError } from '../core/errors.js';
-import { type Action, type Actor, can, mayAttempt, type Subject } from '../core/policy.js';
+import { type Action, type Actor, mayAttempt, refusal, type Subject } from '../core/policy.js';
 import { lockAuditHead } from '../db/audit.js';
 import { type ConstraintKind, constraintViolation } from '../db/constraints.js';
 import type { Db, Handle } from '../db/engine.js';
@@ -42,8 +42,8 @@ export function createServices(db: Db, overrides: Partial<Omit<Services, 'db'>> 
  */
 export function authorise(actor: Actor | null, action: Action, subject?: Subject): Actor {
   if (actor === null) throw new TrucelineError('UNAUTHENTICATED');
-  if (!can(actor, action, subject))
-    throw new TrucelineError('FORBIDDEN', `You may not ${action}${subject ? ' on this record' : ''}.`);
+  const why = refusal(actor, action, subject);
+  if (why !== null) throw new TrucelineError('FORBIDDEN', why, { action });
   return actor;
 }
 
@@ -53,7 +53,8 @@ export function authorise(actor: Actor | null, action: Action, subject?: Subject
  */
 export function authoriseAttempt(actor: Actor | null, action: Action): Actor {
   if (actor === null) throw new TrucelineError('UNAUTHENTICATED');
-  if (!mayAttempt(actor, action)) throw new TrucelineError('FORBIDDEN', `You may not ${action}.`);
+  if (!mayAttempt(actor, action))
+    throw new TrucelineError('FORBIDDEN', refusal(actor, action) ?? undefined, { action });
   return actor;
 }
 
