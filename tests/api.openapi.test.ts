@@ -79,19 +79,54 @@ const ROUTES = [
   'POST /api/v1/evidence/{id}/public-copy',
   'GET /api/v1/evidence/{id}/public',
   'GET /api/v1/map/incidents',
+  'GET /api/v1/bulletins',
+  'GET /api/v1/bulletins/{slug}',
+  'GET /api/v1/bulletins/{slug}/versions',
+  'POST /api/v1/bulletins/drafts',
+  'PATCH /api/v1/bulletins/{slug}',
+  'POST /api/v1/bulletins/{slug}/publish',
+  'POST /api/v1/corrections',
+  'GET /api/v1/corrections',
+  'GET /api/v1/corrections/log',
+  'GET /api/v1/corrections/{id}',
+  'POST /api/v1/corrections/{id}/review',
+  'POST /api/v1/corrections/{id}/apply',
+  'GET /api/v1/exchanges',
+  'GET /api/v1/exchanges/summary',
+  'GET /api/v1/exchanges/{idOrKey}',
+  'POST /api/v1/exchanges',
+  'POST /api/v1/exchanges/{idOrKey}/claims',
+  'PUT /api/v1/exchanges/{idOrKey}/figures/{from}/{category}',
+  'GET /api/v1/groups',
+  'POST /api/v1/groups',
+  'GET /api/v1/groups/{slug}',
+  'PATCH /api/v1/groups/{slug}',
+  'POST /api/v1/groups/{slug}/members',
+  'PATCH /api/v1/groups/{slug}/members/{member}',
+  'POST /api/v1/groups/{slug}/meetings',
+  'POST /api/v1/groups/{slug}/decisions',
+  'POST /api/v1/groups/{slug}/issues',
+  'GET /api/v1/groups/{slug}/issues/{issue}',
+  'PATCH /api/v1/groups/{slug}/issues/{issue}',
+  'POST /api/v1/groups/{slug}/issues/{issue}/updates',
+  'GET /api/v1/stats',
 ];
 
 /** Writes need a token or session; screening a draft stores nothing and is public, and signing in needs none. */
-const OPEN_WRITES = ['POST /api/v1/screen', 'POST /api/v1/session'];
+/** A reader's correction is public too (rate-limited). */
+const OPEN_WRITES = ['POST /api/v1/screen', 'POST /api/v1/session', 'POST /api/v1/corrections'];
 const WRITES = ROUTES.filter((r) => /^(POST|PATCH|PUT) /.test(r) && !OPEN_WRITES.includes(r));
 /** Writes whose path says it all. */
 const BODYLESS_WRITES = ['POST /api/v1/users/{idOrEmail}/disable'];
 /** The reads that are not public. */
 const PRIVATE_READS = [
+  'GET /api/v1/bulletins/{slug}/versions',
   'GET /api/v1/users',
   'GET /api/v1/review-queue',
   'GET /api/v1/evidence/{id}/original',
   'GET /api/v1/evidence/{id}/custody',
+  'GET /api/v1/corrections',
+  'GET /api/v1/corrections/{id}',
 ];
 /** A bearer token, or a session cookie (with its CSRF token on writes). */
 const SIGNED_IN = [{ bearer: [] }, { session: [] }];

@@ -26,6 +26,18 @@ const TABLES = [
   'findings',
   'evidence',
   'custody_events',
+  'exchanges',
+  'exchange_claims',
+  'exchange_figures',
+  'expert_groups',
+  'expert_group_members',
+  'expert_group_meetings',
+  'expert_group_decisions',
+  'expert_group_issues',
+  'expert_group_issue_updates',
+  'bulletins',
+  'bulletin_versions',
+  'corrections',
 ] as const;
 
 it('names migrations YYYYMMDD-NN-slug', () => {

@@ -73,6 +73,8 @@ describe.skipIf(!available)('web app in Chromium', () => {
     await context?.close();
     context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
+    // Fail on the step that waits, not on the test's own timeout.
+    page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => {
       pageErrors.push(error.message);
     });
@@ -166,14 +168,59 @@ describe.skipIf(!available)('web app in Chromium', () => {
     for (const verdicts of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-verdicts'))))
       expect(verdicts).toContain('contested');
 
-    await page.getByLabel('Verdict').selectOption('covered');
+    await page.locator('select[name=verdict]').selectOption('covered');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/verdict=covered/);
     await page.reload();
-    await expect(page.getByLabel('Verdict').inputValue()).resolves.toBe('covered');
+    await expect(page.locator('select[name=verdict]').inputValue()).resolves.toBe('covered');
     await rows.first().waitFor();
     for (const verdicts of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-verdicts'))))
       expect(verdicts).toContain('covered');
+  });
+
+  it('sorts the incidents table by a column header, keeping the order in the address', async () => {
+    await freshPage();
+    await go('/incidents');
+    const rows = page.getByTestId('incidents').locator('tbody tr');
+    await rows.first().waitFor();
+    const dates = () =>
+      rows
+        .locator('td:first-child time')
+        .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime') ?? ''));
+    const dateHeader = page.getByRole('columnheader', { name: /Date/ });
+    await expect(dateHeader.getAttribute('aria-sort')).resolves.toBe('descending');
+
+    await dateHeader.getByRole('button').click();
+    await page.waitForURL(/sort=occurredAt/);
+    await expect(dateHeader.getAttribute('aria-sort')).resolves.toBe('ascending');
+    const ascending = (await dates()).map((d) => Date.parse(d));
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+
+    await page
+      .getByRole('columnheader', { name: /Incident/ })
+      .getByRole('button')
+      .click();
+    await page.waitForURL(/sort=title/);
+    await page.reload();
+    await expect(page.getByLabel('Order').inputValue()).resolves.toBe('title');
+    const titles = await rows.locator('td:nth-child(2) a').allInnerTexts();
+    expect(titles.map((t) => t.toLowerCase())).toEqual(titles.map((t) => t.toLowerCase()).sort());
+  });
+
+  it('counts the incidents on the overview from one statistics request', async () => {
+    await freshPage();
+    const listRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/v1/incidents?')) listRequests.push(request.url());
+    });
+    await go('/');
+    await page.getByTestId('counts-by-verdict').waitFor();
+    const stats = await page.evaluate(() =>
+      fetch('/api/v1/stats').then((r) => r.json() as Promise<{ total: number }>),
+    );
+    await expect(page.getByTestId('incident-total').innerText()).resolves.toContain(String(stats.total));
+    // Only the latest findings are listed; the counts no longer page through the incidents.
+    expect(listRequests.length, listRequests.join(' ')).toBeLessThanOrEqual(1);
   });
 
   it('draws the line of contact and the incident points of a date on the map', async () => {

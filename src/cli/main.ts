@@ -9,6 +9,8 @@ import { serve } from '../server/main.js';
 import { loadDemo } from '../services/demo.js';
 import { createToken } from '../services/tokens.js';
 import { registerAudit } from './commands/audit.js';
+import { registerExchange } from './commands/exchange.js';
+import { registerBulletin } from './commands/bulletin.js';
 import { registerImport } from './commands/import.js';
 import { registerUser } from './commands/user.js';
 import { CLI_ACTOR, withDatabase, withServices } from './context.js';
@@ -68,6 +70,8 @@ export function program(): Command {
   registerImport(cli);
   registerUser(cli);
   registerAudit(cli);
+  registerExchange(cli);
+  registerBulletin(cli);
   return cli;
 }
 

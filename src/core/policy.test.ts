@@ -15,8 +15,8 @@ import {
 
 // Written out by hand, not derived from the table: a change to POLICY must change this too.
 // Columns: admin, editor, verifier, monitor, liaison, analyst, public. Y = yes, - = no, own = own party only,
-// inv = records that concern the actor's party.
-type Cell = 'Y' | '-' | 'own' | 'inv';
+// inv = records that concern the actor's party, mem = records of a group the actor sits on.
+type Cell = 'Y' | '-' | 'own' | 'inv' | 'mem';
 const COLUMNS = [...ROLES, 'public'] as const;
 const EXPECTED: Readonly<Record<Action, readonly [Cell, Cell, Cell, Cell, Cell, Cell, Cell]>> = {
   'agreement.write': ['Y', 'Y', '-', '-', '-', '-', '-'],
@@ -39,6 +39,14 @@ const EXPECTED: Readonly<Record<Action, readonly [Cell, Cell, Cell, Cell, Cell, 
   'evidence.view-sealed': ['Y', '-', 'Y', '-', '-', '-', '-'],
   'evidence.redact': ['Y', 'Y', 'Y', '-', '-', '-', '-'],
   'audit.checkpoint': ['Y', '-', '-', '-', '-', '-', '-'],
+  'exchange.write': ['Y', 'Y', '-', '-', '-', '-', '-'],
+  'correction.review': ['Y', 'Y', '-', '-', '-', '-', '-'],
+  'group.write': ['Y', 'Y', '-', '-', '-', '-', '-'],
+  'group.contribute': ['Y', 'Y', 'mem', 'mem', 'mem', 'mem', '-'],
+  'group.read-private': ['Y', 'Y', 'Y', 'Y', 'mem', 'Y', '-'],
+  'bulletin.write': ['Y', 'Y', '-', '-', '-', '-', '-'],
+  'bulletin.publish': ['Y', 'Y', '-', '-', '-', '-', '-'],
+  'bulletin.read-drafts': ['Y', 'Y', 'Y', 'Y', '-', 'Y', '-'],
 };
 
 function userActor(role: Role): Actor {
@@ -59,6 +67,9 @@ const OWN = { parties: ['UA'] };
 const OTHER = { parties: ['RU'] };
 const MIXED = { parties: ['UA', 'RU'] };
 const NONE = { parties: [] };
+/** A group's record: the actors of these tests are person u1; another person sits on the second group. */
+const SEATED = { parties: [], members: ['u2', 'u1'] };
+const NOT_SEATED = { parties: [], members: ['u2'] };
 
 const cases = ACTIONS.flatMap((action) =>
   COLUMNS.map((who, i) => ({ action, who, cell: EXPECTED[action][i] as Cell })),
@@ -73,10 +84,13 @@ describe('the policy table', () => {
     const actors: (Actor | null)[] = who === 'public' ? [null] : [userActor(who), tokenActor(who)];
     for (const actor of actors) {
       // On a record of the actor's own party, on another party's, on one shared with another, on none.
-      expect(can(actor, action, OWN)).toBe(cell !== '-');
+      expect(can(actor, action, OWN)).toBe(cell === 'Y' || cell === 'own' || cell === 'inv');
       expect(can(actor, action, OTHER)).toBe(cell === 'Y');
       expect(can(actor, action, MIXED)).toBe(cell === 'Y' || cell === 'inv');
       expect(can(actor, action, NONE)).toBe(cell === 'Y');
+      // On a record of a group the actor sits on, and of one they do not.
+      expect(can(actor, action, SEATED)).toBe(cell === 'Y' || cell === 'mem');
+      expect(can(actor, action, NOT_SEATED)).toBe(cell === 'Y');
       // Without a subject, a party-bound grant does not hold; the first gate lets the actor try.
       expect(can(actor, action)).toBe(cell === 'Y');
       expect(mayAttempt(actor, action)).toBe(cell !== '-');
@@ -85,6 +99,11 @@ describe('the policy table', () => {
 
   it('lets the system do anything', () => {
     for (const action of ACTIONS) expect(can({ kind: 'system', name: 'cli' }, action)).toBe(true);
+  });
+
+  it('seats people, not tokens: a machine token is no member because its id matches a seated user', () => {
+    const machine: Actor = { kind: 'token', id: 'u1', name: 'm', role: 'monitor', userId: null, party: null };
+    expect(can(machine, 'group.contribute', SEATED)).toBe(false);
   });
 
   it('refuses a liaison bound to no party even on a party subject', () => {
@@ -108,6 +127,9 @@ describe('refusal', () => {
     );
     expect(refusal(userActor('liaison'), 'incident.read-unpublished', OTHER)).toBe(
       'You may read unpublished incidents only where your party (UA) is concerned.',
+    );
+    expect(refusal(userActor('liaison'), 'group.contribute', NOT_SEATED)).toBe(
+      'You may raise or update the issues of expert groups only in groups you are a member of.',
     );
   });
 
@@ -138,9 +160,10 @@ describe('roleWithin', () => {
 });
 
 describe('actorLabel', () => {
-  it('names users, tokens and the system', () => {
+  it('names users, tokens, the system and the public', () => {
     expect(actorLabel(userActor('editor'))).toBe('user:editor@example.org');
     expect(actorLabel(tokenActor('editor'))).toBe('token:x');
     expect(actorLabel({ kind: 'system', name: 'cli' })).toBe('system:cli');
+    expect(actorLabel(null)).toBe('public');
   });
 });

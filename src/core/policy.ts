@@ -29,6 +29,14 @@ export const ACTIONS = [
   'evidence.view-sealed',
   'evidence.redact',
   'audit.checkpoint',
+  'exchange.write',
+  'correction.review',
+  'group.write',
+  'group.contribute',
+  'group.read-private',
+  'bulletin.write',
+  'bulletin.publish',
+  'bulletin.read-drafts',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -54,6 +62,14 @@ export const ACTION_PHRASES: Readonly<Record<Action, string>> = {
   'evidence.view-sealed': 'view sealed evidence',
   'evidence.redact': 'add redacted copies of evidence',
   'audit.checkpoint': 'sign audit checkpoints',
+  'exchange.write': 'record prisoner exchanges, their claims or reconciled figures',
+  'correction.review': "review readers' corrections",
+  'group.write': 'set up expert groups or record their members, meetings and decisions',
+  'group.contribute': 'raise or update the issues of expert groups',
+  'group.read-private': 'read private expert groups',
+  'bulletin.write': 'draft or edit bulletins',
+  'bulletin.publish': 'publish bulletins',
+  'bulletin.read-drafts': 'read draft bulletins',
 };
 
 /**
@@ -65,14 +81,13 @@ export function refusal(actor: Actor | null, action: Action, subject?: Subject):
   const phrase = ACTION_PHRASES[action];
   // The system may do anything, so only the public reaches the first branch.
   if (actor === null || actor.kind === 'system') return `Sign in to ${phrase}.`;
-  switch (POLICY[action][actor.role]) {
-    case 'own-party':
-      return `You may ${phrase} only on records filed for your own party (${actor.party ?? 'none'}).`;
-    case 'involved':
-      return `You may ${phrase} only where your party (${actor.party ?? 'none'}) is concerned.`;
-    default:
-      return `Your role (${actor.role}) may not ${phrase}.`;
-  }
+  const grant = POLICY[action][actor.role];
+  if (grant === 'own-party')
+    return `You may ${phrase} only on records filed for your own party (${actor.party ?? 'none'}).`;
+  if (grant === 'involved')
+    return `You may ${phrase} only where your party (${actor.party ?? 'none'}) is concerned.`;
+  if (grant === 'member') return `You may ${phrase} only in groups you are a member of.`;
+  return `Your role (${actor.role}) may not ${phrase}.`;
 }
 
 /**
@@ -104,18 +119,20 @@ export type Actor =
  * whose behalf the record is filed (for an incident, the accusers of its allegations; for a reply, the accused),
  * and the grant holds only when this list is non-empty and every party in it is the liaison's own; for an
  * `involved` grant, every party the record concerns (accusers and accused), and the grant holds when the
- * liaison's party is among them.
+ * liaison's party is among them. `members`: for a `member` grant, the person ids (see `personId`) of the users
+ * who sit on the group the record belongs to.
  */
 export interface Subject {
   readonly parties: readonly string[];
+  readonly members?: readonly string[];
 }
 
 /**
  * `always`: on any record; `own-party`: only on records filed on behalf of the actor's own party; `involved`: on
  * records that concern the actor's party at all (a liaison reads what their party alleged and what it is
- * accused of).
+ * accused of); `member`: on records of a group (an expert group) the actor sits on.
  */
-export type Grant = 'always' | 'own-party' | 'involved';
+export type Grant = 'always' | 'own-party' | 'involved' | 'member';
 
 /**
  * The table. A role not named under an action may not take it. Decisions worth knowing:
@@ -125,7 +142,12 @@ export type Grant = 'always' | 'own-party' | 'involved';
  * - analysts read (including unpublished incidents) and write nothing but their own tokens;
  * - a liaison reads unpublished incidents that concern their party, but only as the public copy: the sealed
  *   record (reporter, exact coordinates where withheld) is for the mission's own staff;
- * - every signed-in role may create tokens for itself (the use case caps the token's role at the user's).
+ * - prisoner exchanges are public once recorded (announced facts); editors (and admins) record them, their
+ *   claims and reconciled figures;
+ * - every signed-in role may create tokens for itself (the use case caps the token's role at the user's);
+ * - editors (and admins) draft, edit and publish bulletins; the mission's staff read drafts, a liaison does not;
+ * - editors set up expert groups and seat their members; a user seated on a group raises and updates its issues,
+ *   and a liaison reads a private group only when seated on it (the mission's staff read every group).
  */
 export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Grant>>>>> = {
   'agreement.write': { admin: 'always', editor: 'always' },
@@ -174,6 +196,34 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Grant
   'evidence.view-sealed': { admin: 'always', verifier: 'always' },
   'evidence.redact': { admin: 'always', editor: 'always', verifier: 'always' },
   'audit.checkpoint': { admin: 'always' },
+  'exchange.write': { admin: 'always', editor: 'always' },
+  'correction.review': { admin: 'always', editor: 'always' },
+  'bulletin.write': { admin: 'always', editor: 'always' },
+  'bulletin.publish': { admin: 'always', editor: 'always' },
+  'bulletin.read-drafts': {
+    admin: 'always',
+    editor: 'always',
+    verifier: 'always',
+    monitor: 'always',
+    analyst: 'always',
+  },
+  'group.write': { admin: 'always', editor: 'always' },
+  'group.contribute': {
+    admin: 'always',
+    editor: 'always',
+    verifier: 'member',
+    monitor: 'member',
+    liaison: 'member',
+    analyst: 'member',
+  },
+  'group.read-private': {
+    admin: 'always',
+    editor: 'always',
+    verifier: 'always',
+    monitor: 'always',
+    analyst: 'always',
+    liaison: 'member',
+  },
 };
 
 function ownsAll(party: string | null, subject: Subject | undefined): boolean {
@@ -192,6 +242,7 @@ export function can(actor: Actor | null, action: Action, subject?: Subject): boo
   if (grant === undefined) return false;
   if (grant === 'always') return true;
   if (grant === 'involved') return actor.party !== null && (subject?.parties.includes(actor.party) ?? false);
+  if (grant === 'member') return subject?.members?.includes(personId(actor)) ?? false;
   return ownsAll(actor.party, subject);
 }
 
@@ -234,8 +285,9 @@ export function personId(actor: Actor): string {
   }
 }
 
-/** How an actor is named in the audit log. */
-export function actorLabel(actor: Actor): string {
+/** How an actor is named in the audit log; the anonymous public (a reader's correction) is `public`. */
+export function actorLabel(actor: Actor | null): string {
+  if (actor === null) return 'public';
   switch (actor.kind) {
     case 'user':
       return `user:${actor.email}`;

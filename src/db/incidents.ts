@@ -1,5 +1,6 @@
 // Incidents with their allegations and stored screening results.
 
+import { sql } from 'kysely';
 import { lonLat } from '../core/geo.js';
 import type {
   Allegation,
@@ -202,15 +203,39 @@ export interface IncidentFilter {
   readonly fromUtc?: string | undefined;
   readonly toUtc?: string | undefined;
   readonly target?: string | undefined;
+  /** Sector key of the derived geography. */
+  readonly sector?: string | undefined;
+  /** Oblast (ISO 3166-2:UA code) of the derived geography. */
+  readonly oblast?: string | undefined;
+  readonly status?: 'published' | 'unpublished' | undefined;
+  /**
+   * The reader sees public copies only: a withheld location's derived geography (sector, oblast) is not theirs
+   * to know, so the sector and oblast filters never match such an incident for them.
+   */
+  readonly publicGeography?: boolean | undefined;
   readonly visibility: Visibility;
 }
+
+/** The orders of an incident listing; `-` in front is descending. */
+export const INCIDENT_SORT_KEYS = ['occurredAt', 'title', 'verdict', 'occurrence', 'publishedAt'] as const;
+export type IncidentSortKey = (typeof INCIDENT_SORT_KEYS)[number];
+export interface IncidentSort {
+  readonly key: IncidentSortKey;
+  readonly descending: boolean;
+}
+
+/** Verdicts by seriousness, least first: a rank of 0 is "screened against none". */
+const VERDICT_RANK: readonly Verdict[] = ['not-covered', 'unknown', 'contested', 'covered'];
+/** Occurrences by how far verification got, least first; an incident without a stored finding is `alleged`. */
+const OCCURRENCE_RANK = ['unfounded', 'unable-to-determine', 'alleged', 'corroborated', 'verified'] as const;
 
 export interface Page<T> {
   readonly items: readonly T[];
   readonly total: number;
 }
 
-function filteredIncidents(db: Handle, filter: IncidentFilter) {
+/** The incidents a reader may list, narrowed by the filter: for listings and counts alike. */
+export function filteredIncidents(db: Handle, filter: IncidentFilter) {
   let query = db.selectFrom('incidents');
   if (filter.agreementId !== undefined || filter.verdict !== undefined) {
     const { agreementId, verdict } = filter;
@@ -253,17 +278,79 @@ function filteredIncidents(db: Handle, filter: IncidentFilter) {
     const target = filter.target;
     query = query.where((eb) => eb.or([eb('target', '=', target), eb('target', 'like', `${target}.%`)]));
   }
+  if (filter.sector !== undefined) query = query.where('geo_sector', '=', filter.sector);
+  if (filter.oblast !== undefined) query = query.where('geo_admin1', '=', filter.oblast);
+  if (filter.publicGeography && (filter.sector !== undefined || filter.oblast !== undefined))
+    query = query.where('location_disclosure', '!=', 'withheld');
+  if (filter.status === 'published') query = query.where('published_at', 'is not', null);
+  if (filter.status === 'unpublished') query = query.where('published_at', 'is', null);
   return query;
 }
 
-/** A page of incidents, newest first, with the total that match the filter. */
+/**
+ * An incident's verdict as a rank (1 not-covered … 4 covered; 0: screened against none), for ordering and
+ * counting: against one agreement when given, else the most serious of its screenings, as the map colours it.
+ * Correlated with the `incidents` table of the enclosing query.
+ */
+export function verdictRank(agreementId: string | undefined) {
+  const cases = sql.join(
+    VERDICT_RANK.map((v, i) => sql`when ${sql.lit(v)} then ${sql.lit(i + 1)}`),
+    sql` `,
+  );
+  const against = agreementId === undefined ? sql`` : sql` and s.agreement_id = ${agreementId}`;
+  return sql<number>`coalesce((select max(case s.verdict ${cases} end) from screenings s where s.incident_id = incidents.id${against}), 0)`;
+}
+
+/** The verdict a rank of `verdictRank` stands for; null for 0. */
+export function verdictOfRank(rank: number): Verdict | null {
+  return VERDICT_RANK[rank - 1] ?? null;
+}
+
+/** How far verification got, as a rank (an incident without a stored finding is `alleged`). */
+function occurrenceRank() {
+  const cases = sql.join(
+    OCCURRENCE_RANK.map((o, i) => sql`when ${sql.lit(o)} then ${sql.lit(i + 1)}`),
+    sql` `,
+  );
+  const alleged = sql.lit(OCCURRENCE_RANK.indexOf('alleged') + 1);
+  return sql<number>`coalesce((select case f.occurrence ${cases} end from findings f where f.incident_id = incidents.id), ${alleged})`;
+}
+
+/**
+ * A page of incidents in the order asked for (newest first by default), with the total that match the filter.
+ * Ties are broken by time, newest first, then by id, so that pages never overlap or skip.
+ */
 export async function listIncidents(
   db: Handle,
   filter: IncidentFilter,
   page: { readonly limit: number; readonly offset: number },
+  sort: IncidentSort = { key: 'occurredAt', descending: true },
 ): Promise<Page<Incident>> {
-  const rows = await filteredIncidents(db, filter)
-    .selectAll('incidents')
+  const direction = sort.descending ? 'desc' : 'asc';
+  let ordered = filteredIncidents(db, filter).selectAll('incidents');
+  switch (sort.key) {
+    case 'occurredAt':
+      ordered = ordered.orderBy('occurred_utc', direction);
+      break;
+    case 'title':
+      // lower() first, so that upper case does not sort before lower case (SQLite compares bytes). Beyond case,
+      // PostgreSQL orders by its database's collation.
+      ordered = ordered.orderBy(sql`lower(title)`, direction).orderBy('title', direction);
+      break;
+    case 'verdict':
+      ordered = ordered.orderBy(verdictRank(filter.agreementId), direction);
+      break;
+    case 'occurrence':
+      ordered = ordered.orderBy(occurrenceRank(), direction);
+      break;
+    case 'publishedAt':
+      // Unpublished incidents last in either direction (the engines disagree on where nulls go).
+      ordered = ordered
+        .orderBy(sql`case when published_at is null then 1 else 0 end`)
+        .orderBy('published_at', direction);
+      break;
+  }
+  const rows = await ordered
     .orderBy('occurred_utc', 'desc')
     .orderBy('id')
     .limit(page.limit)

@@ -276,6 +276,193 @@ export interface SectorsTable {
   updated_at: string;
 }
 
+export interface BulletinsTable {
+  id: string;
+  slug: string;
+  /** YYYY-MM-DD: the day reported on. */
+  date: string;
+  version: number;
+  published_version: number | null;
+  published_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BulletinVersionsTable {
+  bulletin_id: string;
+  version: number;
+  title: string;
+  summary: string;
+  markdown: string;
+  links_json: string;
+  note: string | null;
+  edited_by: string;
+  edited_at: string;
+}
+
+export interface ExpertGroupsTable {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  mandate: string;
+  parties_json: string;
+  formed_on: string | null;
+  source_key: string | null;
+  visibility: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExpertGroupMembersTable {
+  id: string;
+  group_id: string;
+  key: string;
+  party: string;
+  name: string | null;
+  role: string;
+  user_id: string | null;
+  source_key: string | null;
+  note: string | null;
+  left_on: string | null;
+  created_at: string;
+}
+
+export interface ExpertGroupMeetingsTable {
+  id: string;
+  group_id: string;
+  key: string;
+  held_at: string;
+  held_utc: string;
+  place: string;
+  parties_json: string;
+  summary: string;
+  source_key: string | null;
+  created_at: string;
+}
+
+export interface ExpertGroupDecisionsTable {
+  id: string;
+  group_id: string;
+  key: string;
+  text: string;
+  decided_at: string;
+  decided_utc: string;
+  meeting_id: string | null;
+  source_key: string | null;
+  created_at: string;
+}
+
+export interface ExpertGroupIssuesTable {
+  id: string;
+  group_id: string;
+  key: string;
+  title: string;
+  description: string;
+  status: string;
+  waiting_on: string | null;
+  owner_party: string | null;
+  owner_member_id: string | null;
+  decision_id: string | null;
+  raised_at: string;
+  raised_utc: string;
+  raised_by: string;
+  source_key: string | null;
+  links_json: string;
+  updated_at: string;
+}
+
+/** Append-only: each update keeps the state it found (`*_from`) and the one it left (`*_to`, null: unchanged). */
+export interface ExpertGroupIssueUpdatesTable {
+  id: string;
+  issue_id: string;
+  seq: number;
+  /** When it happened, as stated, and as UTC ISO text; `posted_at` is when it was recorded. */
+  at: string;
+  at_utc: string;
+  posted_at: string;
+  posted_by: string;
+  member_id: string | null;
+  party: string | null;
+  text: string;
+  status_from: string;
+  waiting_on_from: string | null;
+  status_to: string | null;
+  waiting_on_to: string | null;
+  decision_id: string | null;
+  source_key: string | null;
+}
+
+export interface CorrectionsTable {
+  id: string;
+  status: string;
+  page_url: string;
+  page_title: string | null;
+  record_type: string | null;
+  record_id: string | null;
+  quote_exact: string | null;
+  quote_prefix: string | null;
+  quote_suffix: string | null;
+  suggestion: string;
+  comment: string;
+  contact: string | null;
+  submitted_at: string;
+  submitted_by: string | null;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  reply: string | null;
+  applied_at: string | null;
+  applied_by: string | null;
+  applied_note: string | null;
+}
+
+export interface ExchangesTable {
+  id: string;
+  key: string;
+  /** YYYY-MM-DD: the day the people were handed over. */
+  occurred_on: string;
+  side_a: string;
+  side_b: string;
+  mediator: string | null;
+  agreement_id: string | null;
+  agreement_relation: string | null;
+  clause_json: string | null;
+  summary: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface ExchangeClaimsTable {
+  id: string;
+  exchange_id: string;
+  /** 1, 2, 3, ... per exchange, in the order filed. */
+  position: number;
+  claimant: string;
+  source_key: string;
+  stage: string;
+  counts_json: string;
+  tally_sequence: number | null;
+  tally_total: number | null;
+  tally_basis: string | null;
+  quote: string | null;
+  note: string | null;
+  filed_by: string;
+  filed_at: string;
+}
+
+export interface ExchangeFiguresTable {
+  exchange_id: string;
+  /** 1, 2, 3, ... per exchange; the highest row per side and category is the current figure. */
+  seq: number;
+  from_party: string;
+  category: string;
+  headcount: number;
+  reason: string;
+  set_by: string;
+  set_at: string;
+}
+
 export interface Database {
   parties: PartiesTable;
   sources: SourcesTable;
@@ -298,4 +485,16 @@ export interface Database {
   findings: FindingsTable;
   evidence: EvidenceTable;
   custody_events: CustodyEventsTable;
+  expert_groups: ExpertGroupsTable;
+  expert_group_members: ExpertGroupMembersTable;
+  expert_group_meetings: ExpertGroupMeetingsTable;
+  expert_group_decisions: ExpertGroupDecisionsTable;
+  expert_group_issues: ExpertGroupIssuesTable;
+  expert_group_issue_updates: ExpertGroupIssueUpdatesTable;
+  bulletins: BulletinsTable;
+  bulletin_versions: BulletinVersionsTable;
+  corrections: CorrectionsTable;
+  exchanges: ExchangesTable;
+  exchange_claims: ExchangeClaimsTable;
+  exchange_figures: ExchangeFiguresTable;
 }

@@ -3,6 +3,7 @@
 
 import type { z } from 'zod';
 import type { sourceInputSchema } from '../core/schemas.js';
+import { groupSources } from './expert-groups.js';
 
 type SourceSeed = z.input<typeof sourceInputSchema>;
 
@@ -400,4 +401,77 @@ const incidentSources: readonly SourceSeed[] = [
   },
 ];
 
-export const demoSources: readonly SourceSeed[] = [...termSources, ...incidentSources];
+/**
+ * Announcements of the prisoner exchanges of 19 March and 19 April 2025. The research lists several outlets for
+ * each exchange without tying each figure to one; each figure is given to the outlet it is reported in, and
+ * where only the outlet is named the source is marked unverified.
+ */
+const exchangeSources: readonly SourceSeed[] = [
+  {
+    key: 'ua-coordination-hq-2025-03-19',
+    issuer: 'Coordination Headquarters for the Treatment of Prisoners of War (Ukraine)',
+    issuerParty: 'UA',
+    channel: 'statement, reported by UNN',
+    publishedAt: '2025-03-19T12:00:00+02:00',
+    url: 'https://unn.ua/',
+    title:
+      '197 Ukrainians returned: 175 prisoners of war in the exchange and 22 seriously wounded handed over outside it',
+    language: 'en',
+    originalText: 'outside the exchange',
+    verified: false,
+  },
+  {
+    key: 'uae-mediation-2025-03-19',
+    issuer: 'Ministry of Foreign Affairs of the United Arab Emirates',
+    issuerParty: 'AE',
+    channel: 'statement, reported by The National',
+    publishedAt: '2025-03-19T12:00:00+04:00',
+    url: 'https://www.thenationalnews.com/',
+    title:
+      'The UAE’s 13th mediation between Russia and Ukraine since early 2024 brings the captives exchanged through it to 3,233',
+    language: 'en',
+    verified: false,
+  },
+  {
+    key: 'ru-mod-exchange-2025-04-19',
+    issuer: 'Ministry of Defence of the Russian Federation',
+    issuerParty: 'RU',
+    channel: 'statement, reported by TASS',
+    publishedAt: '2025-04-19T12:00:00+03:00',
+    url: 'https://tass.com/world/1946343',
+    title:
+      '246 prisoners of war for 246, and 31 wounded Ukrainians for 15 wounded Russians: 538 people, the largest exchange so far',
+    language: 'en',
+    verified: true,
+  },
+  {
+    key: 'ua-exchange-2025-04-19',
+    issuer: 'Government of Ukraine',
+    issuerParty: 'UA',
+    channel: 'statement, reported by the Kyiv Independent',
+    publishedAt: '2025-04-19T12:00:00+03:00',
+    url: 'https://kyivindependent.com/',
+    title: '277 Ukrainians returned home in Ukraine’s 63rd exchange; 4,552 returned since 2022',
+    language: 'en',
+    verified: false,
+  },
+  {
+    key: 'uae-mediation-2025-04-19',
+    issuer: 'Ministry of Foreign Affairs of the United Arab Emirates',
+    issuerParty: 'AE',
+    channel: 'statement, reported by Euromaidan Press',
+    publishedAt: '2025-04-19T12:00:00+04:00',
+    url: 'https://euromaidanpress.com/',
+    title:
+      'The UAE’s 14th mediation between Russia and Ukraine brings the captives exchanged through it to 3,771',
+    language: 'en',
+    verified: false,
+  },
+];
+
+export const demoSources: readonly SourceSeed[] = [
+  ...termSources,
+  ...incidentSources,
+  ...exchangeSources,
+  ...groupSources,
+];

@@ -19,8 +19,13 @@ import { authenticate } from '../services/tokens.js';
 import { authenticateSession, csrfMatches, type SessionActor } from '../services/users.js';
 import type { Config } from './config.js';
 import { errorBody, handleError } from './errors.js';
+import { serverPages } from './pages.js';
 import { agreementRoutes } from './routes/agreements/index.js';
+import { bulletinRoutes } from './routes/bulletins/index.js';
+import { type CorrectionRateLimit, correctionRoutes } from './routes/corrections/index.js';
 import { evidenceRoutes } from './routes/evidence/index.js';
+import { exchangeRoutes } from './routes/exchanges/index.js';
+import { expertGroupRoutes } from './routes/expert-groups/index.js';
 import { allegationRoutes } from './routes/allegations/index.js';
 import { auditRoutes } from './routes/audit/index.js';
 import { frontlineRoutes } from './routes/frontline/index.js';
@@ -31,6 +36,7 @@ import { mapRoutes } from './routes/map/index.js';
 import { referenceRoutes } from './routes/reference/index.js';
 import { screenRoutes } from './routes/screen/index.js';
 import { SESSION_COOKIE, sessionRoutes } from './routes/session/index.js';
+import { statsRoutes } from './routes/stats/index.js';
 import { userRoutes } from './routes/users/index.js';
 import { refuseNul } from './text.js';
 import { webRoutes } from './web.js';
@@ -54,11 +60,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export interface AppOptions {
   readonly services: Services;
   readonly logLevel?: Config['logLevel'];
+  /** How many corrections one client may send in a window (TRUCELINE_CORRECTIONS_PER_HOUR); 20 an hour by default. */
+  readonly correctionRateLimit?: CorrectionRateLimit;
 }
 
 export type App = FastifyInstance;
 
-export async function buildApp({ services, logLevel = 'silent' }: AppOptions): Promise<App> {
+export async function buildApp({
+  services,
+  logLevel = 'silent',
+  correctionRateLimit,
+}: AppOptions): Promise<App> {
   const app = Fastify({ logger: { level: logLevel }, bodyLimit: 1_048_576 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -139,13 +151,15 @@ export async function buildApp({ services, logLevel = 'silent' }: AppOptions): P
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  // The web app at `/` (or, without a build, a redirect to the API's documentation).
-  await app.register(webRoutes);
+  // The web app at `/` (or, without a build, a redirect to the API's documentation), with the public pages the
+  // server renders itself (bulletins, agreements).
+  await app.register(webRoutes, { pages: serverPages(services) });
   await api.register(
     async (v1) => {
       v1.get('/health', { schema: { tags: ['meta'], summary: 'Liveness' } }, () => ({ status: 'ok' }));
       await v1.register(referenceRoutes, { services });
       await v1.register(agreementRoutes, { services });
+      await v1.register(bulletinRoutes, { services });
       await v1.register(incidentRoutes, { services });
       await v1.register(evidenceRoutes, { services });
       await v1.register(findingRoutes, { services });
@@ -157,6 +171,10 @@ export async function buildApp({ services, logLevel = 'silent' }: AppOptions): P
       await v1.register(sessionRoutes, { services });
       await v1.register(userRoutes, { services });
       await v1.register(mapRoutes, { services });
+      await v1.register(exchangeRoutes, { services });
+      await v1.register(expertGroupRoutes, { services });
+      await v1.register(correctionRoutes, { services, rateLimit: correctionRateLimit });
+      await v1.register(statsRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

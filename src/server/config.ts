@@ -12,6 +12,8 @@ export interface Config {
   readonly dataDir: string;
   /** The largest evidence file accepted, in bytes. */
   readonly maxUploadBytes: number;
+  /** How many readers' corrections one client may send per hour. */
+  readonly correctionsPerHour: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -26,7 +28,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 /**
  * Reads PORT, HOST, DATABASE_URL, TRUCELINE_DB, TRUCELINE_DATA_DIR (default: the SQLite file's folder, or ./data),
- * TRUCELINE_MAX_UPLOAD_MB (default 25) and LOG_LEVEL; throws a ConfigError listing every problem.
+ * TRUCELINE_MAX_UPLOAD_MB (default 25), TRUCELINE_CORRECTIONS_PER_HOUR (default 20) and LOG_LEVEL; throws a ConfigError listing every problem.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -56,6 +58,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `TRUCELINE_MAX_UPLOAD_MB must be a number of megabytes above 0 and at most 2000, not "${env['TRUCELINE_MAX_UPLOAD_MB']}"`,
     );
   const maxUploadBytes = Math.floor(maxUploadMb * 1024 * 1024);
+  const correctionsPerHour = Number(env['TRUCELINE_CORRECTIONS_PER_HOUR'] ?? 20);
+  if (!Number.isInteger(correctionsPerHour) || correctionsPerHour < 1)
+    problems.push(
+      `TRUCELINE_CORRECTIONS_PER_HOUR must be a whole number of at least 1, not "${env['TRUCELINE_CORRECTIONS_PER_HOUR']}"`,
+    );
   const logLevel = (env['LOG_LEVEL'] ?? 'warn') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -65,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     dataDir,
     maxUploadBytes,
+    correctionsPerHour,
     logLevel,
   });
 }

@@ -31,7 +31,11 @@ export async function serve(config: Config, options: ServeOptions): Promise<stri
       `Loaded the March 2025 demo: ${report.agreements} agreements, ${report.incidents} incidents.`,
     );
   }
-  const app = await buildApp({ services, logLevel: config.logLevel });
+  const app = await buildApp({
+    services,
+    logLevel: config.logLevel,
+    correctionRateLimit: { max: config.correctionsPerHour, windowMs: 3_600_000 },
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   const where = config.database.engine === 'sqlite' ? config.database.file : 'PostgreSQL';
   console.log(`Truceline is serving http://localhost:${config.port} (database: ${where})`);

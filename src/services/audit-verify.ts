@@ -4,9 +4,20 @@
 
 import { chainHash, digest, GENESIS_HASH } from '../core/audit.js';
 import { findAgreement } from '../db/agreements.js';
+import { findBulletinRecord } from '../db/bulletins.js';
+import { findCorrection } from '../db/corrections.js';
 import { listAuditEvents, readAuditHead, type AuditEvent } from '../db/audit.js';
 import type { Handle } from '../db/engine.js';
 import { evidenceWithFiles, findEvidenceRecord } from '../db/evidence.js';
+import { findClaim, findExchange } from '../db/exchanges.js';
+import {
+  findDecision,
+  findGroup,
+  findIssue,
+  findMeeting,
+  findMember,
+  findUpdate,
+} from '../db/expert-groups.js';
 import { findSnapshot, listSectors, listSnapshots } from '../db/frontline.js';
 import { findAllegation, findReply } from '../db/allegations.js';
 import { findFindingRecord } from '../db/findings.js';
@@ -54,6 +65,16 @@ const LOADERS: Readonly<Record<string, Loader>> = {
   source: async (db, id) => (await listSources(db)).find((s) => s.id === id) ?? null,
   party: async (db, code) => (await listParties(db)).find((p) => p.code === code) ?? null,
   evidence: (db, id) => findEvidenceRecord(db, id),
+  exchange: (db, id) => findExchange(db, id),
+  'exchange-claim': (db, id) => findClaim(db, id),
+  'expert-group': (db, id) => findGroup(db, id),
+  'expert-group-member': (db, id) => findMember(db, id),
+  'expert-group-meeting': (db, id) => findMeeting(db, id),
+  'expert-group-decision': (db, id) => findDecision(db, id),
+  'expert-group-issue': (db, id) => findIssue(db, id),
+  'expert-group-issue-update': (db, id) => findUpdate(db, id),
+  bulletin: (db, id) => findBulletinRecord(db, id),
+  correction: (db, id) => findCorrection(db, id),
   'frontline-snapshot': async (db, date) => {
     const summary = (await listSnapshots(db)).find((s) => s.validFrom === date);
     return summary ? findSnapshot(db, summary.id) : null;

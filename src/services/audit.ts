@@ -8,7 +8,8 @@ import type { Incident } from '../core/model.js';
 import type { Services } from './context.js';
 
 export interface AuditInput {
-  readonly actor: Actor;
+  /** Null for the anonymous public, which may write only a reader's correction. */
+  readonly actor: Actor | null;
   readonly action: string;
   readonly subjectType: string;
   readonly subjectId: string;

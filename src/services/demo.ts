@@ -2,6 +2,7 @@
 // second load writes nothing and adds no audit events.
 
 import { digest } from '../core/audit.js';
+import { groupSeedSchema } from '../core/expert-group-inputs.js';
 import type { Actor } from '../core/policy.js';
 import {
   agreementInputSchema,
@@ -14,12 +15,18 @@ import { findFindingRecord } from '../db/findings.js';
 import { findIncidentIdByRef } from '../db/incidents.js';
 import { getMeta, setMeta } from '../db/meta.js';
 import { demoAgreements } from '../demo/agreements.js';
+import { demoBulletins } from '../demo/bulletins.js';
 import { demoFindings } from '../demo/findings.js';
 import { demoIncidents } from '../demo/incidents.js';
 import { demoParties } from '../demo/parties.js';
 import { demoSources } from '../demo/sources.js';
+import { demoExchanges } from '../demo/exchanges.js';
+import { demoGroups } from '../demo/expert-groups.js';
 import { agreementAsInput, createAgreement, replaceAgreement } from './agreements.js';
+import { seedBulletins } from './bulletins.js';
 import type { Services } from './context.js';
+import { loadExchangeSeeds } from './exchanges.js';
+import { seedGroup } from './expert-groups.js';
 import { changeFinding } from './findings.js';
 import { createIncident } from './incidents.js';
 import { saveParty, saveSource } from './reference.js';
@@ -72,8 +79,18 @@ export async function loadDemo(services: Services): Promise<DemoReport> {
     await changeFinding(services, DEMO_ACTOR, id, seed.changes);
     findings++;
   }
+  // The prisoner exchanges of 19 March and 19 April, with each announcement as its own claim.
+  const exchanges = await loadExchangeSeeds(services, DEMO_ACTOR, demoExchanges);
+  // The expert groups of March 2025, with their meetings, decisions and issues.
+  let groups = 0;
+  for (const seed of demoGroups) groups += await seedGroup(services, DEMO_ACTOR, groupSeedSchema.parse(seed));
+  // Two bulletins, drafted from the data above, lightly edited and published.
+  const bulletins = await seedBulletins(services, DEMO_ACTOR, demoBulletins);
   // A load that changed nothing leaves the database as it was, this mark included.
-  if (parties + sources + agreements + incidents + findings > 0 || !(await demoLoaded(services))) {
+  if (
+    parties + sources + agreements + incidents + findings + exchanges + groups + bulletins > 0 ||
+    !(await demoLoaded(services))
+  ) {
     await setMeta(services.db.kysely, LOADED_KEY, services.now().toISOString());
   }
   return { parties, sources, agreements, incidents };

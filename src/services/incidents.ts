@@ -10,11 +10,15 @@ import { parseInstant, toUtcIso } from '../core/time.js';
 import { checkIncidentParties } from '../core/validate.js';
 import { findAgreementId, listAgreements } from '../db/agreements.js';
 import type { Handle } from '../db/engine.js';
+import { listSectors } from '../db/frontline.js';
 import {
   findIncident,
   findIncidentIdByRef,
+  INCIDENT_SORT_KEYS,
   insertIncident,
   type IncidentFilter,
+  type IncidentSort,
+  type IncidentSortKey,
   listIncidents,
   type Page,
   type Visibility,
@@ -252,44 +256,93 @@ export function visibilityFor(actor: Actor | null): Visibility {
   return { kind: 'published' };
 }
 
-export interface IncidentQuery {
+/** The orders a listing may ask for: a key, descending with `-` in front (`-occurredAt` is newest first). */
+export const INCIDENT_SORTS = INCIDENT_SORT_KEYS.flatMap((key) => [key, `-${key}`] as const);
+export type IncidentSortParam = (typeof INCIDENT_SORTS)[number];
+
+/** What narrows a listing (and the counts of GET /stats). */
+export interface IncidentCriteria {
   readonly agreement?: string | undefined;
   readonly verdict?: Verdict | undefined;
   readonly party?: string | undefined;
   readonly from?: string | undefined;
   readonly to?: string | undefined;
   readonly target?: string | undefined;
+  readonly sector?: string | undefined;
+  readonly oblast?: string | undefined;
+  readonly status?: 'published' | 'unpublished' | undefined;
+}
+
+export interface IncidentQuery extends IncidentCriteria {
+  readonly sort?: IncidentSortParam | undefined;
   readonly limit: number;
   readonly offset: number;
 }
 
-/** A page of incidents with their screenings. `to` is inclusive of its whole day when it is a date. */
+/**
+ * The database filter for what the actor asked for and may see. An unknown agreement or sector is a 404; asking
+ * for unpublished incidents needs a role that reads them; the sector and oblast of a withheld location are not
+ * the public's to filter on.
+ */
+export async function incidentFilter(
+  services: Services,
+  actor: Actor | null,
+  criteria: IncidentCriteria,
+): Promise<IncidentFilter> {
+  const db = services.db.kysely;
+  let agreementId: string | undefined;
+  if (criteria.agreement !== undefined) {
+    const id = await findAgreementId(db, criteria.agreement);
+    if (id === null)
+      throw new TrucelineError(
+        'AGREEMENT_NOT_FOUND',
+        `No agreement has the id or slug "${criteria.agreement}".`,
+      );
+    agreementId = id;
+  }
+  if (criteria.sector !== undefined && !(await listSectors(db)).some((s) => s.key === criteria.sector))
+    throw new TrucelineError('SECTOR_NOT_FOUND', `No sector has the key "${criteria.sector}".`, {
+      issues: [{ path: 'sector', message: 'no such sector' }],
+    });
+  if (criteria.status === 'unpublished') authoriseAttempt(actor, 'incident.read-unpublished');
+  return {
+    agreementId,
+    verdict: criteria.verdict,
+    party: criteria.party,
+    fromUtc: criteria.from !== undefined ? utcOf(criteria.from) : undefined,
+    toUtc: criteria.to !== undefined ? endOf(criteria.to) : undefined,
+    target: criteria.target,
+    sector: criteria.sector,
+    oblast: criteria.oblast,
+    status: criteria.status,
+    publicGeography: !can(actor, 'incident.read-sealed'),
+    visibility: visibilityFor(actor),
+  };
+}
+
+function parseSort(sort: IncidentSortParam | undefined): IncidentSort | undefined {
+  if (sort === undefined) return undefined;
+  const descending = sort.startsWith('-');
+  return { key: (descending ? sort.slice(1) : sort) as IncidentSortKey, descending };
+}
+
+/**
+ * A page of incidents with their screenings, in the order asked for. `to` is inclusive of its whole day when it
+ * is a date.
+ */
 export async function searchIncidents(
   services: Services,
   actor: Actor | null,
   query: IncidentQuery,
 ): Promise<Page<IncidentWithScreening>> {
   const db = services.db.kysely;
-  let agreementId: string | undefined;
-  if (query.agreement !== undefined) {
-    const id = await findAgreementId(db, query.agreement);
-    if (id === null)
-      throw new TrucelineError(
-        'AGREEMENT_NOT_FOUND',
-        `No agreement has the id or slug "${query.agreement}".`,
-      );
-    agreementId = id;
-  }
-  const filter: IncidentFilter = {
-    agreementId,
-    verdict: query.verdict,
-    party: query.party,
-    fromUtc: query.from !== undefined ? utcOf(query.from) : undefined,
-    toUtc: query.to !== undefined ? endOf(query.to) : undefined,
-    target: query.target,
-    visibility: visibilityFor(actor),
-  };
-  const page = await listIncidents(db, filter, { limit: query.limit, offset: query.offset });
+  const filter = await incidentFilter(services, actor, query);
+  const page = await listIncidents(
+    db,
+    filter,
+    { limit: query.limit, offset: query.offset },
+    parseSort(query.sort),
+  );
   const screenings = await screeningsFor(
     db,
     page.items.map((i) => i.id),

@@ -57,9 +57,9 @@ export function ensureWebBuild(): string {
   execFileSync(
     process.execPath,
     [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      stdio: 'inherit',
-    },
+    // Vitest sets NODE_ENV=test, under which Vite would bundle React's development build (which, among other
+    // things, runs every effect twice): build what `npm run build` builds.
+    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   const built = findWebRoot();
   if (built === null) throw new Error('vite build produced no dist/web/index.html');

@@ -1,11 +1,18 @@
 // The only way the app talks to the server: JSON over /api/v1, errors as ApiError with the server's stable code,
 // and the session's CSRF token sent with every write.
 
+/** A field the server named in a refusal (`details.issues`), e.g. `{ path: 'body.reason', message: ... }`. */
+export interface Issue {
+  readonly path: string;
+  readonly message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly issues: readonly Issue[] = [],
   ) {
     super(message);
   }
@@ -31,17 +38,26 @@ export function apiUrl(path: string, query: Query = {}): string {
 
 async function request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const form = body instanceof FormData;
+  // A form's content type (multipart, with its boundary) is set by the browser.
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
-  if (body !== undefined) init.body = JSON.stringify(body);
+  if (body !== undefined) init.body = form ? body : JSON.stringify(body);
   if (signal) init.signal = signal;
   const response = await fetch(url, init);
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = (payload as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? response.statusText);
+    const error = (
+      payload as { error?: { code?: string; message?: string; details?: { issues?: Issue[] } } } | null
+    )?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'HTTP_ERROR',
+      error?.message ?? response.statusText,
+      error?.details?.issues ?? [],
+    );
   }
   return payload as T;
 }
@@ -49,6 +65,10 @@ async function request<T>(method: string, url: string, body?: unknown, signal?: 
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
     request<T>('GET', apiUrl(path, query), undefined, signal),
-  post: <T>(path: string, body: unknown) => request<T>('POST', apiUrl(path), body),
+  post: <T>(path: string, body: unknown, signal?: AbortSignal) =>
+    request<T>('POST', apiUrl(path), body, signal),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', apiUrl(path), body),
+  /** A multipart form (a file upload), sent with the CSRF token like every write. */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', apiUrl(path), form),
   delete: <T>(path: string) => request<T>('DELETE', apiUrl(path)),
 };

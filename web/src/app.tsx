@@ -5,18 +5,32 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { Loading } from './components/status.js';
+import { CorrectionsFooter } from './corrections/footer.js';
+import { CorrectionsLog } from './corrections/log.js';
+import { CorrectionsQueue } from './corrections/queue.js';
 import { chooseLanguage, LANGUAGES, type Language } from './i18n/index.js';
 import { useSession } from './session.js';
 import { AgreementView } from './views/agreement.js';
+import { AllegationsView } from './views/allegations.js';
+import { BulletinsView, BulletinView } from './views/bulletins.js';
+import { ExchangesView } from './views/exchanges.js';
+import { ExpertGroupView } from './views/expert-group.js';
+import { ExpertGroupsView } from './views/expert-groups.js';
 import { IncidentView } from './views/incident.js';
 import { IncidentsView } from './views/incidents.js';
 import { NotFound } from './views/not-found.js';
 import { Overview } from './views/overview.js';
+import { ReportView } from './views/report.js';
 import { ReviewView } from './views/review.js';
 import { SignInView } from './views/sign-in.js';
+import { WorkLinks } from './work-nav.js';
 
 // The map brings maplibre (about 1 MB): loaded only when the map is opened.
 const MapView = lazy(() => import('./views/map.js').then((m) => ({ default: m.MapView })));
+// The bulletin editor brings the Markdown renderer for its preview: loaded only by editors who open it.
+const BulletinEditorView = lazy(() =>
+  import('./views/bulletin-editor.js').then((m) => ({ default: m.BulletinEditorView })),
+);
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -99,8 +113,18 @@ export function App() {
               <NavLink to="/incidents">{t('nav.incidents')}</NavLink>
             </li>
             <li>
+              <NavLink to="/exchanges">{t('nav.exchanges')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/bulletins">{t('nav.bulletins')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/groups">{t('nav.groups')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/review">{t('nav.review')}</NavLink>
             </li>
+            <WorkLinks />
           </ul>
         </nav>
         <div className="tools">
@@ -115,13 +139,24 @@ export function App() {
             <Route path="/map" element={<MapView />} />
             <Route path="/agreements/:slug" element={<AgreementView />} />
             <Route path="/incidents" element={<IncidentsView />} />
+            <Route path="/incidents/new" element={<ReportView />} />
             <Route path="/incidents/:id" element={<IncidentView />} />
+            <Route path="/allegations" element={<AllegationsView />} />
+            <Route path="/exchanges" element={<ExchangesView />} />
+            <Route path="/groups" element={<ExpertGroupsView />} />
+            <Route path="/groups/:slug" element={<ExpertGroupView />} />
+            <Route path="/bulletins" element={<BulletinsView />} />
+            <Route path="/bulletins/:slug" element={<BulletinView />} />
+            <Route path="/bulletins/:slug/edit" element={<BulletinEditorView />} />
             <Route path="/review" element={<ReviewView />} />
+            <Route path="/review/corrections" element={<CorrectionsQueue />} />
+            <Route path="/corrections" element={<CorrectionsLog />} />
             <Route path="/sign-in" element={<SignInView />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>
       </main>
+      <CorrectionsFooter />
     </>
   );
 }

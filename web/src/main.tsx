@@ -7,6 +7,7 @@ import { App } from './app.js';
 import { setUpI18n } from './i18n/index.js';
 import { SessionProvider } from './session.js';
 import './styles.css';
+import './work.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');

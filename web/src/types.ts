@@ -1,5 +1,5 @@
 // The API's shapes as the app reads them (see /api/openapi.json). Only the fields the app uses are listed;
-// fields the server is still growing (findings, replies, evidence) are optional and rendered when present.
+// fields some responses leave out are optional.
 
 export const VERDICTS = ['covered', 'contested', 'unknown', 'not-covered'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -123,15 +123,30 @@ export interface Screening {
   readonly readouts: readonly ReadoutScreening[];
 }
 
-export interface Reply {
-  readonly id?: string;
-  readonly party: string;
-  readonly kind: string;
-  readonly text: string;
-  readonly madeAt: string;
-  readonly source?: string | null;
+export interface AgreementRef {
+  readonly id: string;
+  readonly slug: string | null;
+  readonly title: string | null;
 }
 
+export const REPLY_KINDS = ['denial', 'counter-claim', 'context'] as const;
+export type ReplyKind = (typeof REPLY_KINDS)[number];
+
+/** One version of the accused party's reply to an allegation. */
+export interface Reply {
+  readonly id: string;
+  readonly allegationId: string;
+  readonly party: string;
+  readonly kind: ReplyKind;
+  readonly text: string;
+  readonly madeAt: string;
+  readonly source: string | null;
+  readonly version: number;
+  readonly supersedes: string | null;
+  readonly supersededBy: string | null;
+}
+
+/** The current version of an allegation, as an incident carries it, with the current reply beside it. */
 export interface Allegation {
   readonly id: string;
   readonly accuser: string;
@@ -139,27 +154,148 @@ export interface Allegation {
   readonly madeAt: string;
   readonly source: string | null;
   readonly summary: string;
-  readonly replies?: readonly Reply[];
+  readonly version?: number;
+  readonly reply?: Reply | null;
 }
 
-export interface Finding {
-  readonly occurrence: string;
-  readonly attribution?: { readonly status?: string; readonly party?: string | null } | string | null;
-  readonly rulings?: readonly { readonly agreement: string; readonly ruling: string }[];
-  readonly grade?: string | null;
-  readonly published?: boolean;
-  readonly history?: readonly { readonly at: string; readonly by?: string; readonly change?: string }[];
+/** One allegation with every version of it and of its reply (GET /allegations, /incidents/:id/allegations). */
+export interface AllegationThread {
+  readonly incidentId: string;
+  readonly allegation: Allegation & { readonly version: number; readonly incidentId: string };
+  readonly reply: Reply | null;
+  readonly awaitingReply: boolean;
+  readonly versions: readonly (Allegation & { readonly version: number })[];
+  readonly replies: readonly Reply[];
+}
+
+export const OCCURRENCES = [
+  'alleged',
+  'corroborated',
+  'verified',
+  'unfounded',
+  'unable-to-determine',
+] as const;
+export type Occurrence = (typeof OCCURRENCES)[number];
+export const GRADES = ['confirmed', 'fair', 'weak', 'contested', 'discounted'] as const;
+export type Grade = (typeof GRADES)[number];
+export const CONFIDENCES = ['low', 'medium', 'high'] as const;
+export type RulingStatus = 'pending' | 'violation' | 'not-a-violation' | 'unable-to-rule';
+
+export interface Attribution {
+  readonly status: 'unknown' | 'alleged' | 'attributed';
+  readonly party: string | null;
+  readonly confidence: string | null;
+}
+
+/** The finding in brief, as incidents carry it. */
+export interface FindingSummary {
+  readonly occurrence: Occurrence;
+  readonly attribution: Attribution;
+  readonly grade: Grade;
+  readonly published: boolean;
+  readonly rulings: readonly { readonly agreement: AgreementRef; readonly status: RulingStatus }[];
+}
+
+export interface Ruling {
+  readonly agreement: AgreementRef;
+  readonly status: RulingStatus;
+  /** An open proposal of `violation`, awaiting a second verifier; `by` is null to readers outside the staff. */
+  readonly proposal: { readonly by: string | null; readonly at: string; readonly reason: string } | null;
+  readonly proposedBy: string | null;
+  readonly confirmedBy: string | null;
+}
+
+export interface FindingState {
+  readonly occurrence: Occurrence;
+  readonly attribution: Attribution;
+  readonly grade: Grade;
+  readonly published: boolean;
+  readonly rulings: readonly Ruling[];
+}
+
+export const CHANGE_KINDS = [
+  'occurrence',
+  'attribution',
+  'grade',
+  'rule',
+  'propose-violation',
+  'confirm-violation',
+  'reject-violation',
+  'reopen-ruling',
+  'publish',
+] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** GET /incidents/:id/finding: the finding in full, with what blocks publication and its history. */
+export interface Finding extends FindingState {
+  readonly incidentId: string;
+  readonly reportedBy: string | null;
+  readonly publishedAt: string | null;
+  readonly publishBlockers: readonly string[];
+  readonly history: readonly {
+    readonly at: string;
+    readonly by: string | null;
+    readonly change: {
+      readonly kind: ChangeKind;
+      readonly to: string | Attribution | null;
+      readonly agreement: AgreementRef | null;
+    };
+    readonly reason: string;
+    readonly previous: FindingState;
+  }[];
+}
+
+export const QUEUE_KINDS = ['confirm-violation', 'rule', 'review-occurrence', 'publish'] as const;
+export type QueueKind = (typeof QUEUE_KINDS)[number];
+
+export interface QueueItem {
+  readonly kind: QueueKind;
+  readonly incident: { readonly id: string; readonly title: string; readonly occurredAt: string };
+  readonly agreement: AgreementRef | null;
+  readonly occurrence: Occurrence | null;
+}
+
+export interface ReviewQueue {
+  readonly items: readonly QueueItem[];
+  readonly window: {
+    readonly offset: number;
+    readonly limit: number;
+    readonly examined: number;
+    readonly unpublished: number;
+  };
 }
 
 export interface Evidence {
   readonly id: string;
-  readonly kind: string;
+  readonly incidentId: string;
+  readonly kind: 'file' | 'url';
+  readonly sha256: string | null;
+  readonly mediaType: string | null;
+  readonly sizeBytes: number | null;
   readonly description: string;
-  readonly sha256?: string | null;
-  readonly url?: string | null;
-  readonly mediaType?: string | null;
-  readonly sizeBytes?: number | null;
-  readonly capturedAt?: string | null;
+  readonly capturedAt: string | null;
+  readonly collectedAt: string;
+  /** Staff only. */
+  readonly collectedBy: string | null;
+  readonly filename: string | null;
+  readonly url: string | null;
+  /** The sealed original's link, for the roles that may view it. */
+  readonly original: string | null;
+  readonly publicCopy: {
+    readonly sha256: string;
+    readonly mediaType: string;
+    readonly sizeBytes: number;
+    readonly redactionNote: string;
+    readonly href: string;
+  } | null;
+}
+
+export interface CustodyEvent {
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly note: string | null;
 }
 
 export interface Incident {
@@ -173,10 +309,13 @@ export interface Incident {
   readonly location: { readonly lon: number; readonly lat: number } | null;
   readonly notes: string | null;
   readonly act: string | null;
+  readonly domain?: string | null;
   readonly target: string | null;
   readonly weapon: string | null;
   readonly perpetrator: string | null;
   readonly sourceText: string | null;
+  readonly reportedBy?: string | null;
+  readonly publishedAt?: string | null;
   readonly allegations: readonly Allegation[];
   readonly geography: {
     readonly snapshotDate: string;
@@ -186,8 +325,51 @@ export interface Incident {
     readonly admin1: { readonly code: string; readonly name: string } | null;
   } | null;
   readonly screening: readonly Screening[];
-  readonly finding?: Finding | null;
-  readonly evidence?: readonly Evidence[];
+  readonly finding: FindingSummary | null;
+}
+
+/** Incidents per verdict: against the agreement asked for, else each incident's most serious; `none`: unscreened. */
+export type VerdictCounts = Readonly<Record<Verdict | 'none', number>>;
+
+/** GET /stats. */
+export interface Stats {
+  readonly total: number;
+  readonly byAgreement: readonly {
+    readonly agreement: AgreementRef;
+    readonly total: number;
+    readonly verdicts: VerdictCounts;
+  }[];
+  readonly byParty: readonly {
+    readonly party: string | null;
+    readonly total: number;
+    readonly verdicts: VerdictCounts;
+  }[];
+  readonly byWeek: readonly {
+    readonly week: string;
+    readonly total: number;
+    readonly verdicts: VerdictCounts;
+  }[];
+  readonly bySector: readonly {
+    readonly sector: { readonly key: string; readonly name: string } | null;
+    readonly total: number;
+  }[];
+  readonly byOblast: readonly {
+    readonly oblast: { readonly code: string; readonly name: string } | null;
+    readonly total: number;
+  }[];
+}
+
+export interface TaxonomyNode {
+  readonly code: string;
+  readonly label: string;
+  readonly children: readonly TaxonomyNode[];
+}
+
+/** GET /taxonomy. */
+export interface Taxonomy {
+  readonly targets: readonly TaxonomyNode[];
+  readonly acts: readonly string[];
+  readonly domains: readonly string[];
 }
 
 export interface Page<T> {

@@ -7,6 +7,10 @@ import * as incidentGeography from './20261126-02-incident-geography.js';
 import * as auditCheckpoints from './20261126-03-audit-checkpoints.js';
 import * as accounts from './20261126-04-accounts.js';
 import * as verification from './20261127-01-verification.js';
+import * as exchanges from './20261128-01-exchanges.js';
+import * as expertGroups from './20261128-02-expert-groups.js';
+import * as bulletins from './20261128-03-bulletins.js';
+import * as corrections from './20261128-04-corrections.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125-01-foundation': foundation,
@@ -15,4 +19,8 @@ export const migrations: Record<string, Migration> = {
   '20261126-03-audit-checkpoints': auditCheckpoints,
   '20261126-04-accounts': accounts,
   '20261127-01-verification': verification,
+  '20261128-01-exchanges': exchanges,
+  '20261128-02-expert-groups': expertGroups,
+  '20261128-03-bulletins': bulletins,
+  '20261128-04-corrections': corrections,
 };

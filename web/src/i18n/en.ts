@@ -1,5 +1,11 @@
 // English: the reference set of interface strings. uk.ts and ru.ts must have the same keys (the type checks it).
 
+import { correctionsEn } from '../corrections/messages.js';
+import { exchangesEn } from '../exchanges/messages.js';
+import { groupsEn } from '../views/expert-group-messages.js';
+import { bulletinsEn } from '../views/bulletin-messages.js';
+import { workEn } from './work.js';
+
 export const en = {
   app: {
     name: 'Truceline',
@@ -12,12 +18,21 @@ export const en = {
     notFoundText: 'No page has this address.',
     home: 'Back to the overview',
   },
+  corrections: correctionsEn,
+  exchanges: exchangesEn,
+  groups: groupsEn,
+  bulletins: bulletinsEn,
+  // The work views' sections (report, queue, ruling, liaison, evidence, ...).
+  ...workEn,
   nav: {
     label: 'Main',
     overview: 'Overview',
     map: 'Map',
     incidents: 'Incidents',
     review: 'Review',
+    exchanges: 'Exchanges',
+    groups: 'Expert groups',
+    bulletins: 'Bulletins',
     signIn: 'Sign in',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{email}} ({{role}})',

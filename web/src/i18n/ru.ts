@@ -1,6 +1,11 @@
 // Russian interface strings (the keys of en.ts; plurals: _one, _few, _many, _other).
 
+import { correctionsRu } from '../corrections/messages.js';
+import { exchangesRu } from '../exchanges/messages.js';
+import { groupsRu } from '../views/expert-group-messages.js';
+import { bulletinsRu } from '../views/bulletin-messages.js';
 import type { Messages } from './en.js';
+import { workRu } from './work.js';
 
 export const ru: Messages = {
   app: {
@@ -14,12 +19,21 @@ export const ru: Messages = {
     notFoundText: 'Страницы с таким адресом нет.',
     home: 'Вернуться к обзору',
   },
+  corrections: correctionsRu,
+  exchanges: exchangesRu,
+  groups: groupsRu,
+  bulletins: bulletinsRu,
+  // The work views' sections (report, queue, ruling, liaison, evidence, ...).
+  ...workRu,
   nav: {
     label: 'Главная навигация',
     overview: 'Обзор',
     map: 'Карта',
     incidents: 'Инциденты',
     review: 'Проверка',
+    exchanges: 'Обмены',
+    groups: 'Экспертные группы',
+    bulletins: 'Бюллетени',
     signIn: 'Войти',
     signOut: 'Выйти',
     signedInAs: 'Вы вошли как {{email}} ({{role}})',

@@ -1,6 +1,11 @@
 // Ukrainian interface strings (the keys of en.ts; plurals: _one, _few, _many, _other).
 
+import { correctionsUk } from '../corrections/messages.js';
+import { exchangesUk } from '../exchanges/messages.js';
+import { groupsUk } from '../views/expert-group-messages.js';
+import { bulletinsUk } from '../views/bulletin-messages.js';
 import type { Messages } from './en.js';
+import { workUk } from './work.js';
 
 export const uk: Messages = {
   app: {
@@ -14,12 +19,21 @@ export const uk: Messages = {
     notFoundText: 'Сторінки з такою адресою немає.',
     home: 'Повернутися до огляду',
   },
+  corrections: correctionsUk,
+  exchanges: exchangesUk,
+  groups: groupsUk,
+  bulletins: bulletinsUk,
+  // The work views' sections (report, queue, ruling, liaison, evidence, ...).
+  ...workUk,
   nav: {
     label: 'Головна навігація',
     overview: 'Огляд',
     map: 'Мапа',
     incidents: 'Інциденти',
     review: 'Перевірка',
+    exchanges: 'Обміни',
+    groups: 'Експертні групи',
+    bulletins: 'Бюлетені',
     signIn: 'Увійти',
     signOut: 'Вийти',
     signedInAs: 'Ви увійшли як {{email}} ({{role}})',

@@ -12,7 +12,7 @@ import { writeFilters } from '../filters.js';
 import { useFormat, type Format } from '../format.js';
 import { usePageTitle } from '../page-title.js';
 import { compareReadouts, groupsOf, type Aspect, type Row, type Value } from '../readouts.js';
-import { VERDICTS, type Agreement, type Incident, type Page, type Verdict } from '../types.js';
+import { VERDICTS, type Agreement, type Stats, type Verdict } from '../types.js';
 import { useApi } from '../use-api.js';
 
 type T = ReturnType<typeof useTranslation>['t'];
@@ -196,28 +196,6 @@ function Conditions({ agreement }: { readonly agreement: Agreement }) {
   );
 }
 
-const MAX_PAGES = 20;
-
-/** Every incident screened against the agreement, 500 a page (at most MAX_PAGES pages). */
-async function screenedIncidents(
-  slug: string,
-  signal: AbortSignal,
-): Promise<{ items: Incident[]; total: number }> {
-  const items: Incident[] = [];
-  let total = 0;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await api.get<Page<Incident>>(
-      '/incidents',
-      { agreement: slug, limit: 500, offset: page * 500 },
-      signal,
-    );
-    items.push(...result.items);
-    total = result.total;
-    if (items.length >= total || result.items.length === 0) break;
-  }
-  return { items, total };
-}
-
 const VERDICT_COLOURS: Record<Verdict, string> = {
   covered: '#b2182b',
   contested: '#e08214',
@@ -225,36 +203,31 @@ const VERDICT_COLOURS: Record<Verdict, string> = {
   'not-covered': '#2166ac',
 };
 
-/** The Monday (UTC) of the week of a stated day, in seconds since the epoch. */
-function weekOf(iso: string): number {
-  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  const monday = day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000;
-  return monday / 1000;
-}
+/** The Monday of a week (YYYY-MM-DD) in seconds since the epoch, for the plot's time axis. */
+const seconds = (week: string) => Date.parse(`${week}T00:00:00Z`) / 1000;
 
 function Screened({ agreement }: { readonly agreement: Agreement }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const loaded = useApi(`screened:${agreement.slug}`, (signal) => screenedIncidents(agreement.slug, signal));
+  // One request: the counts per week and per party, by verdict against this agreement, as the reader may see them.
+  const loaded = useApi(`stats:${agreement.slug}`, (signal) =>
+    api.get<Stats>('/stats', { agreement: agreement.slug }, signal),
+  );
   return (
     <section aria-labelledby="h-screened">
       <h2 id="h-screened">{t('agreement.screened')}</h2>
       <Await loaded={loaded}>
-        {({ items, total }) => {
-          const verdictOf = (i: Incident) =>
-            i.screening.find((s) => s.agreement.id === agreement.id)?.verdict;
-          if (items.length === 0) return <p className="muted">{t('agreement.noIncidents')}</p>;
-          const weeks = [...new Set(items.map((i) => weekOf(i.occurredAt)))].sort((a, b) => a - b);
-          const counts = VERDICTS.map((v) =>
-            weeks.map((w) => items.filter((i) => weekOf(i.occurredAt) === w && verdictOf(i) === v).length),
-          );
-          const parties = [...new Set(items.map((i) => i.perpetrator ?? '?'))].sort();
+        {(stats) => {
+          if (stats.total === 0) return <p className="muted">{t('agreement.noIncidents')}</p>;
+          const weeks = stats.byWeek.map((w) => seconds(w.week));
+          const counts = VERDICTS.map((v) => stats.byWeek.map((w) => w.verdicts[v]));
           return (
             <>
               <p className="muted">{t('agreement.screenedHelp')}</p>
               <ScreenedPlot weeks={weeks} counts={counts} />
-              <div className="scroll">
-                <table>
+              <div className="scroll" tabIndex={0} role="region" aria-label={t('counts.byPartyVerdict')}>
+                <table data-testid="screened-by-party">
+                  <caption>{t('counts.byPartyVerdict')}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('overview.party')}</th>
@@ -266,14 +239,12 @@ function Screened({ agreement }: { readonly agreement: Agreement }) {
                     </tr>
                   </thead>
                   <tbody>
-                    {parties.map((p) => (
-                      <tr key={p}>
-                        <th scope="row">{p}</th>
+                    {stats.byParty.map((p) => (
+                      <tr key={p.party ?? ''}>
+                        <th scope="row">{p.party ?? t('counts.unnamed')}</th>
                         {VERDICTS.map((v) => (
                           <td key={v} className="num">
-                            {format.number(
-                              items.filter((i) => (i.perpetrator ?? '?') === p && verdictOf(i) === v).length,
-                            )}
+                            {format.number(p.verdicts[v])}
                           </td>
                         ))}
                       </tr>
@@ -285,7 +256,7 @@ function Screened({ agreement }: { readonly agreement: Agreement }) {
                 <Link to={`/incidents?${writeFilters({ agreement: agreement.slug, page: 1 }).toString()}`}>
                   {t('agreement.listIncidents')}
                 </Link>{' '}
-                <span className="muted">({t('incidents.results', { count: total })})</span>
+                <span className="muted">({t('incidents.results', { count: stats.total })})</span>
               </p>
             </>
           );
@@ -372,7 +343,7 @@ export function AgreementView() {
   return (
     <Await loaded={loaded}>
       {(agreement) => (
-        <article className="agreement">
+        <article className="agreement" data-record-type="agreement" data-record-id={agreement.slug}>
           <h1>{agreement.title}</h1>
           <p className="lead">{agreement.summary}</p>
           <dl className="facts">

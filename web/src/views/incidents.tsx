@@ -1,29 +1,55 @@
-// Incidents: a table filtered and paged by the server, the filters kept in the address so that a view can be
-// shared and restored on reload.
+// Incidents: a table filtered, sorted and paged by the server, the filters and order kept in the address so that
+// a view can be shared and restored on reload.
 
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { UKRAINE_ADMIN1 } from '../../../src/core/admin-areas.js';
 import { api } from '../api.js';
 import { Await, VerdictBadge } from '../components/status.js';
-import { apiQuery, PAGE_SIZE, readFilters, writeFilters, type IncidentFilters } from '../filters.js';
+import {
+  apiQuery,
+  DEFAULT_SORT,
+  nextSort,
+  PAGE_SIZE,
+  readFilters,
+  SORT_KEYS,
+  sortState,
+  STATUSES,
+  writeFilters,
+  type FilterKey,
+  type IncidentFilters,
+  type SortKey,
+} from '../filters.js';
 import { useFormat } from '../format.js';
 import { usePageTitle } from '../page-title.js';
-import { VERDICTS, type AgreementSummary, type Incident, type Page, type Party } from '../types.js';
+import { useSession } from '../session.js';
+import {
+  VERDICTS,
+  type AgreementSummary,
+  type Incident,
+  type Page,
+  type Party,
+  type Sector,
+} from '../types.js';
 import { useApi } from '../use-api.js';
 
 interface Choices {
   readonly agreements: readonly AgreementSummary[];
   readonly parties: readonly Party[];
+  readonly sectors: readonly Pick<Sector, 'key' | 'name'>[];
 }
 
 async function loadChoices(signal: AbortSignal): Promise<Choices> {
-  const [agreements, parties] = await Promise.all([
+  const [agreements, parties, sectors] = await Promise.all([
     api.get<{ items: AgreementSummary[] }>('/agreements', undefined, signal),
     api.get<{ items: Party[] }>('/parties', undefined, signal),
+    api.get<{ items: Sector[] }>('/sectors', undefined, signal),
   ]);
-  return { agreements: agreements.items, parties: parties.items };
+  return { agreements: agreements.items, parties: parties.items, sectors: sectors.items };
 }
+
+const OBLASTS = [...UKRAINE_ADMIN1].sort((a, b) => a.name.localeCompare(b.name));
 
 function FilterForm({
   filters,
@@ -33,6 +59,7 @@ function FilterForm({
   readonly onApply: (f: IncidentFilters) => void;
 }) {
   const { t } = useTranslation();
+  const { user } = useSession();
   const choices = useApi('incident-choices', loadChoices);
   // The form edits a draft; the address changes (and the table reloads) when it is applied.
   const [draft, setDraft] = useState(filters);
@@ -41,7 +68,7 @@ function FilterForm({
     setShown(filters);
     setDraft(filters);
   }
-  const set = (key: keyof Omit<IncidentFilters, 'page'>, value: string) => {
+  const set = (key: FilterKey, value: string) => {
     const params = writeFilters({ ...draft, page: 1 });
     if (value === '') params.delete(key);
     else params.set(key, value);
@@ -53,6 +80,7 @@ function FilterForm({
   };
   const agreements = choices.state === 'ready' ? choices.data.agreements : [];
   const parties = choices.state === 'ready' ? choices.data.parties : [];
+  const sectors = choices.state === 'ready' ? choices.data.sectors : [];
   return (
     <form className="filters" onSubmit={submit} aria-label={t('incidents.filters')}>
       <label>
@@ -130,6 +158,74 @@ function FilterForm({
           }}
         />
       </label>
+      <label>
+        <span>{t('table.sector')}</span>
+        <select
+          value={draft.sector ?? ''}
+          onChange={(e) => {
+            set('sector', e.target.value);
+          }}
+        >
+          <option value="">{t('incidents.any')}</option>
+          {sectors.map((s) => (
+            <option key={s.key} value={s.key}>
+              {s.name}
+            </option>
+          ))}
+          {draft.sector && !sectors.some((s) => s.key === draft.sector) && (
+            <option value={draft.sector}>{draft.sector}</option>
+          )}
+        </select>
+      </label>
+      <label>
+        <span>{t('table.oblast')}</span>
+        <select
+          value={draft.oblast ?? ''}
+          onChange={(e) => {
+            set('oblast', e.target.value);
+          }}
+        >
+          <option value="">{t('incidents.any')}</option>
+          {OBLASTS.map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {user && (
+        <label>
+          <span>{t('table.status')}</span>
+          <select
+            value={draft.status ?? ''}
+            onChange={(e) => {
+              set('status', e.target.value);
+            }}
+          >
+            <option value="">{t('incidents.any')}</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`table.statuses.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        <span>{t('table.order')}</span>
+        <select
+          value={draft.sort ?? DEFAULT_SORT}
+          onChange={(e) => {
+            set('sort', e.target.value);
+          }}
+        >
+          {SORT_KEYS.flatMap((key) => [`-${key}`, key]).map((sort) => (
+            <option key={sort} value={sort}>
+              {t(`table.sorts.${sort}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       <div className="actions">
         <button type="submit">{t('incidents.apply')}</button>
         <button
@@ -156,6 +252,54 @@ export function Verdicts({ incident }: { readonly incident: Incident }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A column header that sorts the table by its key; `aria-sort` says how it is sorted now. */
+function SortableHeader({
+  label,
+  sortKey,
+  filters,
+  onApply,
+}: {
+  readonly label: string;
+  readonly sortKey: SortKey;
+  readonly filters: IncidentFilters;
+  readonly onApply: (f: IncidentFilters) => void;
+}) {
+  const { t } = useTranslation();
+  const state = sortState(filters.sort, sortKey);
+  return (
+    <th scope="col" aria-sort={state}>
+      <button
+        type="button"
+        className="sort"
+        data-sort={sortKey}
+        title={t('table.sortBy', { column: label })}
+        onClick={() => {
+          onApply({ ...filters, sort: nextSort(filters.sort, sortKey), page: 1 });
+        }}
+      >
+        {label}
+        <span aria-hidden="true" className="sort-mark">
+          {state === 'ascending' ? '▲' : state === 'descending' ? '▼' : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+function FindingCell({ incident }: { readonly incident: Incident }) {
+  const { t } = useTranslation();
+  if (!incident.finding) return <>—</>;
+  return (
+    <>
+      {t(`occurrence.${incident.finding.occurrence}`)}
+      <br />
+      <span className="muted small">
+        {incident.finding.published ? t('table.statuses.published') : t('table.statuses.unpublished')}
+      </span>
+    </>
   );
 }
 
@@ -206,6 +350,7 @@ function Pager({
 export function IncidentsView() {
   const { t } = useTranslation();
   const format = useFormat();
+  const { user } = useSession();
   usePageTitle(t('incidents.title'));
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
@@ -219,13 +364,20 @@ export function IncidentsView() {
   return (
     <>
       <h1>{t('incidents.title')}</h1>
+      {user && user.role !== 'verifier' && user.role !== 'analyst' && (
+        <p>
+          <Link to="/incidents/new" className="button">
+            {t('report.title')}
+          </Link>
+        </p>
+      )}
       <FilterForm filters={filters} onApply={apply} />
       <Await loaded={loaded}>
         {(page) => (
           <>
             <p role="status" data-testid="incident-count">
               {t('incidents.results', { count: page.total })} ·{' '}
-              <span className="muted">{t('incidents.sortedBy')}</span>
+              <span className="muted">{t(`table.sorts.${filters.sort ?? DEFAULT_SORT}`)}</span>
             </p>
             {page.items.length === 0 ? (
               <p>{t('incidents.none')}</p>
@@ -234,12 +386,33 @@ export function IncidentsView() {
                 <table className="incidents" data-testid="incidents">
                   <thead>
                     <tr>
-                      <th scope="col">{t('incidents.date')}</th>
-                      <th scope="col">{t('incidents.incident')}</th>
+                      <SortableHeader
+                        label={t('incidents.date')}
+                        sortKey="occurredAt"
+                        filters={filters}
+                        onApply={apply}
+                      />
+                      <SortableHeader
+                        label={t('incidents.incident')}
+                        sortKey="title"
+                        filters={filters}
+                        onApply={apply}
+                      />
                       <th scope="col">{t('incidents.place')}</th>
                       <th scope="col">{t('incidents.party')}</th>
                       <th scope="col">{t('incidents.target')}</th>
-                      <th scope="col">{t('incidents.verdicts')}</th>
+                      <SortableHeader
+                        label={t('incidents.verdicts')}
+                        sortKey="verdict"
+                        filters={filters}
+                        onApply={apply}
+                      />
+                      <SortableHeader
+                        label={t('table.finding')}
+                        sortKey="occurrence"
+                        filters={filters}
+                        onApply={apply}
+                      />
                     </tr>
                   </thead>
                   <tbody>
@@ -254,13 +427,21 @@ export function IncidentsView() {
                         <td>
                           <Link to={`/incidents/${incident.id}`}>{incident.title}</Link>
                         </td>
-                        <td>{incident.locationName ?? incident.admin1 ?? '—'}</td>
+                        <td>
+                          {incident.locationName ??
+                            incident.admin1 ??
+                            incident.geography?.admin1?.name ??
+                            '—'}
+                        </td>
                         <td>{incident.perpetrator ?? '—'}</td>
                         <td>
                           <code>{incident.target ?? '—'}</code>
                         </td>
                         <td>
                           <Verdicts incident={incident} />
+                        </td>
+                        <td className="small">
+                          <FindingCell incident={incident} />
                         </td>
                       </tr>
                     ))}

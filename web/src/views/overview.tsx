@@ -1,5 +1,6 @@
 // The overview: which agreements are in force today and which lapsed (with the days left in each readout's
-// window), and how many incidents each agreement's screening put under each verdict and each party accused.
+// window), how many incidents each agreement's screening put under each verdict, by party, oblast and sector (one
+// GET /stats), and the findings published last.
 
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,40 +9,16 @@ import { Await, VerdictBadge } from '../components/status.js';
 import { writeFilters } from '../filters.js';
 import { useFormat } from '../format.js';
 import { usePageTitle } from '../page-title.js';
-import { VERDICTS, type Agreement, type AgreementSummary, type Page, type Party } from '../types.js';
+import {
+  VERDICTS,
+  type Agreement,
+  type AgreementSummary,
+  type Incident,
+  type Page,
+  type Stats,
+} from '../types.js';
 import { useApi } from '../use-api.js';
 import { agreementStanding, daysLeft, readoutStanding, type Standing } from '../windows.js';
-
-interface Counts {
-  readonly total: number;
-  readonly byAgreement: readonly { agreement: AgreementSummary; verdicts: Record<string, number> }[];
-  readonly byParty: readonly { party: Party; count: number }[];
-}
-
-const total = (query: Record<string, string>, signal: AbortSignal) =>
-  api.get<Page<unknown>>('/incidents', { ...query, limit: 1 }, signal).then((p) => p.total);
-
-/** Counts from the totals of filtered pages of one incident each. */
-async function loadCounts(agreements: readonly AgreementSummary[], signal: AbortSignal): Promise<Counts> {
-  const parties = (await api.get<{ items: Party[] }>('/parties', undefined, signal)).items;
-  const [all, byAgreement, byParty] = await Promise.all([
-    total({}, signal),
-    Promise.all(
-      agreements.map(async (agreement) => {
-        const counts = await Promise.all(
-          VERDICTS.map((verdict) => total({ agreement: agreement.slug, verdict }, signal)),
-        );
-        return { agreement, verdicts: Object.fromEntries(VERDICTS.map((v, i) => [v, counts[i] ?? 0])) };
-      }),
-    ),
-    Promise.all(parties.map(async (party) => ({ party, count: await total({ party: party.code }, signal) }))),
-  ]);
-  return {
-    total: all,
-    byAgreement: byAgreement.filter((a) => Object.values(a.verdicts).some((n) => n > 0)),
-    byParty: byParty.filter((p) => p.count > 0),
-  };
-}
 
 async function loadAgreements(signal: AbortSignal): Promise<Agreement[]> {
   const { items } = await api.get<{ items: AgreementSummary[] }>('/agreements', undefined, signal);
@@ -128,21 +105,19 @@ function Standings({ agreements }: { readonly agreements: readonly Agreement[] }
   );
 }
 
-function CountTables({ agreements }: { readonly agreements: readonly AgreementSummary[] }) {
+function CountTables() {
   const { t } = useTranslation();
   const format = useFormat();
-  const loaded = useApi(`counts:${agreements.map((a) => a.slug).join(',')}`, (signal) =>
-    loadCounts(agreements, signal),
-  );
+  const loaded = useApi('stats', (signal) => api.get<Stats>('/stats', undefined, signal));
   return (
     <section aria-labelledby="h-incidents">
       <h2 id="h-incidents">{t('overview.incidents')}</h2>
       <Await loaded={loaded}>
-        {(counts) => (
+        {(stats) => (
           <>
-            <p>{t('overview.total', { count: counts.total })}</p>
-            <div className="scroll">
-              <table>
+            <p data-testid="incident-total">{t('overview.total', { count: stats.total })}</p>
+            <div className="scroll" tabIndex={0} role="region" aria-label={t('overview.byVerdict')}>
+              <table data-testid="counts-by-verdict">
                 <caption>{t('overview.byVerdict')}</caption>
                 <thead>
                   <tr>
@@ -155,17 +130,23 @@ function CountTables({ agreements }: { readonly agreements: readonly AgreementSu
                   </tr>
                 </thead>
                 <tbody>
-                  {counts.byAgreement.map(({ agreement, verdicts }) => (
+                  {stats.byAgreement.map(({ agreement, verdicts }) => (
                     <tr key={agreement.id}>
                       <th scope="row">
-                        <Link to={`/agreements/${agreement.slug}`}>{agreement.title}</Link>
+                        {agreement.slug ? (
+                          <Link to={`/agreements/${agreement.slug}`}>
+                            {agreement.title ?? agreement.slug}
+                          </Link>
+                        ) : (
+                          agreement.id
+                        )}
                       </th>
                       {VERDICTS.map((v) => (
                         <td key={v} className="num">
                           <Link
-                            to={`/incidents?${writeFilters({ agreement: agreement.slug, verdict: v, page: 1 }).toString()}`}
+                            to={`/incidents?${writeFilters({ agreement: agreement.slug ?? agreement.id, verdict: v, page: 1 }).toString()}`}
                           >
-                            {format.number(verdicts[v] ?? 0)}
+                            {format.number(verdicts[v])}
                           </Link>
                         </td>
                       ))}
@@ -174,27 +155,110 @@ function CountTables({ agreements }: { readonly agreements: readonly AgreementSu
                 </tbody>
               </table>
             </div>
-            <table>
-              <caption>{t('overview.byParty')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('overview.party')}</th>
-                  <th scope="col">{t('overview.count')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {counts.byParty.map(({ party, count }) => (
-                  <tr key={party.code}>
-                    <th scope="row">{party.name}</th>
-                    <td className="num">
-                      <Link to={`/incidents?party=${party.code}`}>{format.number(count)}</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div className="count-grid">
+              <CountList
+                caption={t('overview.byParty')}
+                head={t('overview.party')}
+                rows={stats.byParty.map((p) => ({
+                  key: p.party ?? '',
+                  label: p.party ?? t('counts.unnamed'),
+                  total: p.total,
+                  href: p.party ? `/incidents?party=${p.party}` : null,
+                }))}
+              />
+              <CountList
+                caption={t('counts.byOblast')}
+                head={t('counts.oblast')}
+                rows={stats.byOblast.map((o) => ({
+                  key: o.oblast?.code ?? '',
+                  label: o.oblast?.name ?? t('counts.unlocated'),
+                  total: o.total,
+                  href: o.oblast ? `/incidents?oblast=${o.oblast.code}` : null,
+                }))}
+              />
+              <CountList
+                caption={t('counts.bySector')}
+                head={t('counts.sector')}
+                rows={stats.bySector.map((s) => ({
+                  key: s.sector?.key ?? '',
+                  label: s.sector?.name ?? t('counts.noSector'),
+                  total: s.total,
+                  href: s.sector ? `/incidents?sector=${s.sector.key}` : null,
+                }))}
+              />
+            </div>
           </>
         )}
+      </Await>
+    </section>
+  );
+}
+
+/** A small table of counts under one heading, each linking to the incidents it counts. */
+function CountList({
+  caption,
+  head,
+  rows,
+}: {
+  readonly caption: string;
+  readonly head: string;
+  readonly rows: readonly { key: string; label: string; total: number; href: string | null }[];
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{head}</th>
+          <th scope="col">{t('overview.count')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            <td className="num">
+              {row.href ? <Link to={row.href}>{format.number(row.total)}</Link> : format.number(row.total)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The findings published last, newest first: what the mission has said most recently. */
+function LatestFindings() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const loaded = useApi('latest-findings', (signal) =>
+    api.get<Page<Incident>>('/incidents', { status: 'published', sort: '-publishedAt', limit: 5 }, signal),
+  );
+  return (
+    <section aria-labelledby="h-latest">
+      <h2 id="h-latest">{t('counts.latest')}</h2>
+      <Await loaded={loaded}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p className="muted">{t('counts.noneLatest')}</p>
+          ) : (
+            <ul className="plain latest" data-testid="latest-findings">
+              {page.items.map((incident) => (
+                <li key={incident.id}>
+                  <Link to={`/incidents/${incident.id}`}>{incident.title}</Link>{' '}
+                  <span className="muted small">
+                    {format.day(incident.occurredAt)}
+                    {incident.finding && ` · ${t(`occurrence.${incident.finding.occurrence}`)}`}
+                    {incident.publishedAt &&
+                      ` · ${t('counts.publishedOn', { date: format.day(incident.publishedAt) })}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
       </Await>
     </section>
   );
@@ -214,7 +278,10 @@ export function Overview() {
             <div>
               <Standings agreements={agreements} />
             </div>
-            <CountTables agreements={agreements} />
+            <div>
+              <CountTables />
+              <LatestFindings />
+            </div>
           </div>
         )}
       </Await>

@@ -56,7 +56,13 @@ export const incidentRoutes: RoutePlugin = async (app, { services }) => {
 
   app.get(
     '/incidents',
-    { schema: { tags, summary: 'Incidents, newest first, filtered and paged', querystring: incidentQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Incidents, filtered, sorted (newest first unless asked) and paged',
+        querystring: incidentQuery,
+      },
+    },
     async (request) => {
       const { limit, offset } = request.query;
       const page = await searchIncidents(services, request.actor, request.query);
