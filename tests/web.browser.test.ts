@@ -188,11 +188,11 @@ describe.skipIf(!available)('web app in Chromium', () => {
         .locator('td:first-child time')
         .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime') ?? ''));
     const dateHeader = page.getByRole('columnheader', { name: /Date/ });
-    await expect(dateHeader.getAttribute('aria-sort')).resolves.toBe('descending');
+    await expect.poll(() => dateHeader.getAttribute('aria-sort')).toBe('descending');
 
     await dateHeader.getByRole('button').click();
     await page.waitForURL(/sort=occurredAt/);
-    await expect(dateHeader.getAttribute('aria-sort')).resolves.toBe('ascending');
+    await expect.poll(() => dateHeader.getAttribute('aria-sort')).toBe('ascending');
     const ascending = (await dates()).map((d) => Date.parse(d));
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
 
