@@ -2,7 +2,7 @@
 // (published only, blurred to the centre of a 0.1-degree cell, withheld left out), filters, and bad queries.
 
 import { beforeAll, expect, it } from 'vitest';
-import { blur } from '../src/services/map.js';
+import { blurCoordinate } from '../src/core/disclosure.js';
 import { describeEachEngine } from './support/engines.js';
 import { useApp } from './support/harness.js';
 import { client, type ErrorReply } from './support/requests.js';
@@ -134,7 +134,7 @@ describeEachEngine('map points API', (engine) => {
 });
 
 it('blurs a coordinate to the centre of its 0.1-degree cell', () => {
-  expect(blur(32.6169)).toBe(32.65);
-  expect(blur(46.6354)).toBe(46.65);
-  expect(blur(-0.01)).toBe(-0.05);
+  expect(blurCoordinate(32.6169)).toBe(32.65);
+  expect(blurCoordinate(46.6354)).toBe(46.65);
+  expect(blurCoordinate(-0.01)).toBe(-0.05);
 });

@@ -10,7 +10,11 @@ export const BLUR_DEGREES = 0.1;
 /** Blurred distances to the line of contact are rounded to this many kilometres. */
 export const BLUR_KM = 5;
 
-function blurCoordinate(value: number): number {
+/**
+ * A blurred coordinate: the centre of its cell of BLUR_DEGREES. The map's points use it too, so that the map and
+ * the incident page agree and together give away nothing finer.
+ */
+export function blurCoordinate(value: number): number {
   const cell = Math.floor(value / BLUR_DEGREES);
   return Number(((cell + 0.5) * BLUR_DEGREES).toFixed(2));
 }

@@ -10,6 +10,7 @@ import { checkAgreement, checkReadout } from '../core/validate.js';
 import {
   agreementNames,
   findAgreement,
+  findAgreementId,
   listAgreements,
   saveAgreement,
   slugExists,
@@ -40,6 +41,14 @@ export async function getAgreement(services: Services, idOrSlug: string): Promis
   if (!agreement)
     throw new TrucelineError('AGREEMENT_NOT_FOUND', `No agreement has the id or slug "${idOrSlug}".`);
   return agreement;
+}
+
+/** The id of the agreement with this id or slug, for a filter that names one; AGREEMENT_NOT_FOUND when none has. */
+export async function existingAgreementId(db: Handle, idOrSlug: string): Promise<string> {
+  const id = await findAgreementId(db, idOrSlug);
+  if (id === null)
+    throw new TrucelineError('AGREEMENT_NOT_FOUND', `No agreement has the id or slug "${idOrSlug}".`);
+  return id;
 }
 
 function newReadout(services: Services, input: ReadoutInput): Readout {

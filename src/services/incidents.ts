@@ -8,7 +8,7 @@ import type { IncidentInput, IncidentPatch, ScreenDraft } from '../core/schemas.
 import { type AgreementScreening, screenIncident, type Verdict } from '../core/screening.js';
 import { parseInstant, toUtcIso } from '../core/time.js';
 import { checkIncidentParties } from '../core/validate.js';
-import { findAgreementId, listAgreements } from '../db/agreements.js';
+import { listAgreements } from '../db/agreements.js';
 import type { Handle } from '../db/engine.js';
 import { listSectors } from '../db/frontline.js';
 import {
@@ -28,6 +28,7 @@ import {
 } from '../db/incidents.js';
 import { partyCodes } from '../db/parties.js';
 import { sourceKeys } from '../db/sources.js';
+import { existingAgreementId } from './agreements.js';
 import { auditedIncident, recordAudit } from './audit.js';
 import { geographyFor } from './frontline.js';
 import { authorise, authoriseAttempt, inTransaction, type Services } from './context.js';
@@ -290,16 +291,8 @@ export async function incidentFilter(
   criteria: IncidentCriteria,
 ): Promise<IncidentFilter> {
   const db = services.db.kysely;
-  let agreementId: string | undefined;
-  if (criteria.agreement !== undefined) {
-    const id = await findAgreementId(db, criteria.agreement);
-    if (id === null)
-      throw new TrucelineError(
-        'AGREEMENT_NOT_FOUND',
-        `No agreement has the id or slug "${criteria.agreement}".`,
-      );
-    agreementId = id;
-  }
+  const agreementId =
+    criteria.agreement === undefined ? undefined : await existingAgreementId(db, criteria.agreement);
   if (criteria.sector !== undefined && !(await listSectors(db)).some((s) => s.key === criteria.sector))
     throw new TrucelineError('SECTOR_NOT_FOUND', `No sector has the key "${criteria.sector}".`, {
       issues: [{ path: 'sector', message: 'no such sector' }],

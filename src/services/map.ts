@@ -1,12 +1,11 @@
 // Incident points for the map, as the actor may see them: the public sees published incidents only, blurred
 // locations moved to the centre of their 0.1-degree cell and withheld ones not at all; roles that read unpublished incidents see all.
 
-import { BLUR_DEGREES } from '../core/disclosure.js';
-import { TrucelineError } from '../core/errors.js';
+import { blurCoordinate } from '../core/disclosure.js';
 import { can, type Actor } from '../core/policy.js';
 import type { Verdict } from '../core/screening.js';
-import { findAgreementId } from '../db/agreements.js';
 import { mapPoints, type MapPoint } from '../db/map.js';
+import { existingAgreementId } from './agreements.js';
 import type { Services } from './context.js';
 
 export interface MapQuery {
@@ -39,22 +38,12 @@ export interface MapPoints {
   readonly truncated: boolean;
 }
 
-/**
- * What the public sees of a blurred coordinate: the centre of its cell of BLUR_DEGREES, the same rule as the
- * public copy of an incident (core/disclosure.ts), so that the map and the incident page agree and together
- * give away nothing finer.
- */
-export function blur(value: number): number {
-  const cell = Math.floor(value / BLUR_DEGREES);
-  return Number(((cell + 0.5) * BLUR_DEGREES).toFixed(2));
-}
-
 function present(p: MapPoint, exact: boolean): MapPointView {
   const blurred = !exact && p.disclosure === 'blurred';
   return {
     id: p.id,
-    lon: blurred ? blur(p.lon) : p.lon,
-    lat: blurred ? blur(p.lat) : p.lat,
+    lon: blurred ? blurCoordinate(p.lon) : p.lon,
+    lat: blurred ? blurCoordinate(p.lat) : p.lat,
     date: p.occurredAt.slice(0, 10),
     perpetrator: p.perpetrator,
     verdict: p.verdict,
@@ -72,16 +61,8 @@ export async function incidentPoints(
   query: MapQuery,
 ): Promise<MapPoints> {
   const db = services.db.kysely;
-  let agreementId: string | undefined;
-  if (query.agreement !== undefined) {
-    const id = await findAgreementId(db, query.agreement);
-    if (id === null)
-      throw new TrucelineError(
-        'AGREEMENT_NOT_FOUND',
-        `No agreement has the id or slug "${query.agreement}".`,
-      );
-    agreementId = id;
-  }
+  const agreementId =
+    query.agreement === undefined ? undefined : await existingAgreementId(db, query.agreement);
   const privileged = can(actor, 'incident.read-unpublished');
   const rows = await mapPoints(db, {
     publishedOnly: !privileged,
