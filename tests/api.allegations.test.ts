@@ -12,7 +12,13 @@ import { actingAs, TEST_SYSTEM } from './support/accounts.js';
 import { describeEachEngine } from './support/engines.js';
 import { allegationInput, incidentInput } from './support/factories.js';
 import { type Harness, useApp } from './support/harness.js';
-import { auditEvents, type ErrorReply, type IncidentDetail, type Reply } from './support/requests.js';
+import {
+  auditEvents,
+  type ErrorReply,
+  type IncidentDetail,
+  type Method,
+  request,
+} from './support/requests.js';
 
 interface AllegationView {
   id: string;
@@ -53,7 +59,6 @@ interface ThreadPage {
 }
 
 type Headers = Record<string, string>;
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 const KREMLIN = 'kremlin-readout-2025-03-18';
 
@@ -79,20 +84,8 @@ describeEachEngine('allegations API', (engine) => {
   });
 
   /** A request as someone (`null`: the public); the admin token when `as` is left out. */
-  async function call<T = unknown>(
-    method: Method,
-    url: string,
-    payload?: unknown,
-    as: Headers | null = h.auth,
-  ) {
-    const res = await h.app.inject({
-      method,
-      url: `/api/v1${url}`,
-      ...(as ? { headers: as } : {}),
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-    const reply: Reply<T> = { status: res.statusCode, body: res.json<T>(), headers: res.headers };
-    return reply;
+  function call<T = unknown>(method: Method, url: string, payload?: unknown, as: Headers | null = h.auth) {
+    return request<T>(h, method, `/api/v1${url}`, payload, as);
   }
 
   /** Publishes an incident, audited as the publishing use case does, so that the audit log still verifies. */

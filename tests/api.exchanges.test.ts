@@ -8,7 +8,7 @@ import { verifyAudit } from '../src/services/audit-verify.js';
 import { actingAs } from './support/accounts.js';
 import { describeEachEngine } from './support/engines.js';
 import { type Harness, useApp } from './support/harness.js';
-import { auditEvents, type ErrorReply, type Reply } from './support/requests.js';
+import { auditEvents, type ErrorReply, type Method, request } from './support/requests.js';
 
 interface Claim {
   id: string;
@@ -79,7 +79,6 @@ interface Summary {
 }
 
 type Headers = Record<string, string>;
-type Method = 'GET' | 'POST' | 'PUT';
 
 const MARCH = 'ru-ua-2025-03-19';
 const APRIL = 'ru-ua-2025-04-19';
@@ -119,20 +118,8 @@ describeEachEngine('exchanges API', (engine) => {
     monitor = (await actingAs(h, 'monitor')).headers;
   });
 
-  async function call<T = Exchange>(
-    method: Method,
-    url: string,
-    payload?: unknown,
-    as: Headers | null = h.auth,
-  ) {
-    const res = await h.app.inject({
-      method,
-      url: `/api/v1${url}`,
-      ...(as ? { headers: as } : {}),
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-    const reply: Reply<T> = { status: res.statusCode, body: res.json<T>(), headers: res.headers };
-    return reply;
+  function call<T = Exchange>(method: Method, url: string, payload?: unknown, as: Headers | null = h.auth) {
+    return request<T>(h, method, `/api/v1${url}`, payload, as);
   }
 
   /** Rows of the ledger's tables and audit events: equal before and after means nothing was written. */

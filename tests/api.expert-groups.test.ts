@@ -12,10 +12,9 @@ import { actingAs, TEST_SYSTEM } from './support/accounts.js';
 import { describeEachEngine } from './support/engines.js';
 import { incidentInput } from './support/factories.js';
 import { type Harness, useApp } from './support/harness.js';
-import { auditEvents, type ErrorReply, type Reply } from './support/requests.js';
+import { auditEvents, type ErrorReply, type Method, request } from './support/requests.js';
 
 type Headers = Record<string, string>;
-type Method = 'GET' | 'POST' | 'PATCH';
 
 interface IssueView {
   key: string;
@@ -83,20 +82,8 @@ describeEachEngine('expert groups API', (engine) => {
   let monitor: { email: string; headers: Headers };
 
   /** A request as someone (`null`: the public); the admin token when `as` is left out. */
-  async function call<T = unknown>(
-    method: Method,
-    url: string,
-    payload?: unknown,
-    as: Headers | null = h.auth,
-  ) {
-    const res = await h.app.inject({
-      method,
-      url: `/api/v1${url}`,
-      ...(as ? { headers: as } : {}),
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-    const reply: Reply<T> = { status: res.statusCode, body: res.json<T>(), headers: res.headers };
-    return reply;
+  function call<T = unknown>(method: Method, url: string, payload?: unknown, as: Headers | null = h.auth) {
+    return request<T>(h, method, `/api/v1${url}`, payload, as);
   }
 
   /** Rows in every group table, and audit events: equal before and after means nothing was written. */

@@ -85,17 +85,27 @@ export interface IncidentPage {
   offset: number;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-async function send<T>(h: Harness, method: Method, url: string, payload?: unknown, auth = true) {
+/** A JSON request as someone: their headers, `null` for the public; the admin token when `as` is left out. */
+export async function request<T>(
+  h: Harness,
+  method: Method,
+  url: string,
+  payload?: unknown,
+  as: Record<string, string> | null = h.auth,
+): Promise<Reply<T>> {
   const res = await h.app.inject({
     method,
     url,
-    ...(auth ? { headers: h.auth } : {}),
+    ...(as ? { headers: as } : {}),
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
-  const reply: Reply<T> = { status: res.statusCode, body: res.json<T>(), headers: res.headers };
-  return reply;
+  return { status: res.statusCode, body: res.json<T>(), headers: res.headers };
+}
+
+function send<T>(h: Harness, method: Method, url: string, payload?: unknown, auth = true) {
+  return request<T>(h, method, url, payload, auth ? h.auth : null);
 }
 
 /**
