@@ -2,28 +2,14 @@
 // names them: the entry and its preloaded chunks), and the map's first render with the demo data in Chromium
 // (navigation to the idle map with its points drawn), the median of a few fresh pages. Run with `npm run bench`.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { migrateToLatest, openDatabase } from '../src/db/engine.js';
-import { buildApp } from '../src/server/app.js';
-import { createServices } from '../src/services/context.js';
-import { loadDemo } from '../src/services/demo.js';
+import { CHROMIUM, ensureWebBuild, launchBrowser } from '../scripts/lib/chromium.js';
+import { startDemoServer } from '../scripts/lib/demo-server.js';
 
 const WEB = 'dist/web';
-const CHROMIUM = '/usr/bin/chromium';
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
-
-function ensureBuild(): void {
-  if (existsSync(path.join(WEB, 'index.html'))) return;
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-}
 
 /** The files index.html makes a first visit load: its script, the chunks it preloads, its stylesheets. */
 function initialFiles(): { js: string[]; css: string[] } {
@@ -46,24 +32,9 @@ async function mapFirstRender(): Promise<number[] | null> {
     console.log(`map first render: skipped (no Chromium at ${CHROMIUM})`);
     return null;
   }
-  const dir = mkdtempSync(path.join(tmpdir(), 'truceline-bench-'));
-  const db = openDatabase({ engine: 'sqlite', file: path.join(dir, 'bench.db') });
-  await migrateToLatest(db);
-  const services = createServices(db);
-  await loadDemo(services);
-  const app = await buildApp({ services });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  const server = await startDemoServer();
+  const url = server.url;
+  const browser = await launchBrowser();
   const times: number[] = [];
   try {
     for (let round = 0; round < ROUNDS; round++) {
@@ -86,14 +57,12 @@ async function mapFirstRender(): Promise<number[] | null> {
     }
   } finally {
     await browser.close();
-    await app.close();
-    await db.close();
-    rmSync(dir, { recursive: true, force: true });
+    await server.close();
   }
   return times;
 }
 
-ensureBuild();
+ensureWebBuild();
 const { js, css } = initialFiles();
 const jsBytes = js.reduce((sum, f) => sum + gzipBytes(f), 0);
 const cssBytes = css.reduce((sum, f) => sum + gzipBytes(f), 0);

@@ -2,18 +2,16 @@
 // port) on a fresh database with the demo, serving the built web app. Without Chromium a suite is skipped with a
 // printed reason, except under CI=true, where a missing browser fails.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { CHROMIUM } from '../../scripts/lib/chromium.js';
 import { buildApp, type App } from '../../src/server/app.js';
-import { findWebRoot } from '../../src/server/web.js';
 import { createServices, type Services } from '../../src/services/context.js';
 import { loadDemo } from '../../src/services/demo.js';
 import { freshDatabase, type TestDatabase } from './engines.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM, ensureWebBuild, launchBrowser } from '../../scripts/lib/chromium.js';
 
 /** True when Chromium is installed; otherwise warns (or throws under CI=true) naming what needs it. */
 export function browserAvailable(what: string): boolean {
@@ -22,48 +20,6 @@ export function browserAvailable(what: string): boolean {
   if (process.env['CI'] === 'true') throw new Error(`${reason} (CI=true: not skipping)`);
   console.warn(`skipping: ${reason}`);
   return false;
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
-
-const newestMtime = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const full = path.join(dir, entry.name);
-    return Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }, 0);
-
-/**
- * Builds the web app when there is no build or it is older than its sources (`npm run build` normally made it:
- * `npm ci` runs it). Returns the build's directory.
- */
-export function ensureWebBuild(): string {
-  const root = findWebRoot();
-  const sources = Math.max(newestMtime('web'), statSync('vite.config.ts').mtimeMs);
-  if (root !== null && statSync(path.join(root, 'index.html')).mtimeMs >= sources) return root;
-  execFileSync(
-    process.execPath,
-    [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    // Vitest sets NODE_ENV=test, under which Vite would bundle React's development build (which, among other
-    // things, runs every effect twice): build what `npm run build` builds.
-    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
-  );
-  const built = findWebRoot();
-  if (built === null) throw new Error('vite build produced no dist/web/index.html');
-  return built;
 }
 
 export interface LiveServer {

@@ -8,22 +8,14 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import boundariesUrl from '../../../src/data/boundaries/ukraine-admin1.json?url';
+import { baseLayers } from '../base-map.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
 const STYLE: maplibregl.StyleSpecification = {
   version: 8,
   sources: { base: { type: 'geojson', data: boundariesUrl } },
-  layers: [
-    { id: 'background', type: 'background', paint: { 'background-color': '#dce6ee' } },
-    { id: 'oblasts', type: 'fill', source: 'base', paint: { 'fill-color': '#f6f4ee' } },
-    {
-      id: 'oblast-borders',
-      type: 'line',
-      source: 'base',
-      paint: { 'line-color': '#a39e90', 'line-width': 0.7 },
-    },
-  ],
+  layers: baseLayers('base'),
 };
 
 export interface LocationPickerProps {

@@ -10,6 +10,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import boundariesUrl from '../../../src/data/boundaries/ukraine-admin1.json?url';
+import { baseLayers } from '../base-map.js';
 import { api, ApiError } from '../api.js';
 import { Failure, Loading } from '../components/status.js';
 import { addDays, daysFrom, inForceOn, isDay } from '../days.js';
@@ -81,26 +82,9 @@ function baseStyle(): maplibregl.StyleSpecification {
       },
     },
   };
-  const layers: maplibregl.LayerSpecification[] = [
-    { id: 'background', type: 'background', paint: { 'background-color': '#dce6ee' } },
-  ];
-  if (TILE_URL) {
-    sources['tiles'] = { type: 'raster', tiles: [TILE_URL], tileSize: 256 };
-    layers.push({ id: 'tiles', type: 'raster', source: 'tiles' });
-  }
+  if (TILE_URL) sources['tiles'] = { type: 'raster', tiles: [TILE_URL], tileSize: 256 };
+  const layers: maplibregl.LayerSpecification[] = baseLayers('base', Boolean(TILE_URL));
   layers.push(
-    {
-      id: 'oblasts',
-      type: 'fill',
-      source: 'base',
-      paint: { 'fill-color': '#f6f4ee', 'fill-opacity': TILE_URL ? 0 : 1 },
-    },
-    {
-      id: 'oblast-borders',
-      type: 'line',
-      source: 'base',
-      paint: { 'line-color': '#a39e90', 'line-width': 0.7 },
-    },
     {
       id: 'occupied',
       type: 'fill',
