@@ -4,7 +4,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type uPlot from 'uplot';
+import uPlot from 'uplot';
 import { api } from '../api.js';
 import { Plot } from '../components/plot.js';
 import { Await } from '../components/status.js';
@@ -38,6 +38,9 @@ function flowsText(flows: readonly SideFlow[], format: Format): string {
   return flows.map((p) => `${p.party} ${format.number(p.gave)}`).join(', ');
 }
 
+/** Totals change only on the day of an exchange: drawn as steps, not as a slope between exchanges. */
+const STEPPED = uPlot.paths.stepped?.({ align: 1 });
+
 function RunningTotals({ items }: { readonly items: readonly Exchange[] }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -53,6 +56,7 @@ function RunningTotals({ items }: { readonly items: readonly Exchange[] }) {
         stroke: PARTY_COLOURS[i % PARTY_COLOURS.length] ?? '#333',
         width: 2,
         points: { show: true, size: 6 },
+        ...(STEPPED ? { paths: STEPPED } : {}),
       })),
     [series, t],
   );
