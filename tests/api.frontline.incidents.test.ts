@@ -109,6 +109,30 @@ describeEachEngine('incident geography', (engine) => {
     expect(Object.values(north?.verdicts ?? {}).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 
+  it('counts for the public only published incidents whose location is not withheld', async () => {
+    const publicCount = async () =>
+      (await api.getPublic<SectorList>('/api/v1/sectors')).body.items.find((s) => s.key === 'donetsk-north')
+        ?.incidents ?? 0;
+    const before = await publicCount();
+    const db = h.services.db.kysely;
+    const file = async (location: 'exact' | 'withheld') => {
+      const created = await api.post<Located>('/api/v1/incidents', nearPokrovsk('2025-03-21T10:00:00+02:00'));
+      await db
+        .updateTable('incidents')
+        .set({ published_at: '2025-04-01T00:00:00.000Z', location_disclosure: location })
+        .where('id', '=', created.body.id)
+        .execute();
+    };
+    await file('exact');
+    await file('withheld');
+    expect(await publicCount()).toBe(before + 1);
+    // The staff count both, and the unpublished ones filed above.
+    const staff = (await api.get<SectorList>('/api/v1/sectors')).body.items.find(
+      (s) => s.key === 'donetsk-north',
+    );
+    expect(staff?.incidents).toBeGreaterThanOrEqual(before + 2);
+  });
+
   it('refuses to redefine a sector without a token', async () => {
     const region = {
       type: 'Polygon',

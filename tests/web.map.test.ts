@@ -109,6 +109,17 @@ describeEachEngine('map points API', (engine) => {
     }
   });
 
+  it("tests the public's box against a blurred point as shown, never against its exact place", async () => {
+    // Kherson's exact place (32.6169, 46.6354) is in the first box, its blurred point (32.65, 46.65) is not.
+    const exactOnly = await api.getPublic<Points>('/api/v1/map/incidents?bbox=32.6,46.6,32.64,46.64');
+    expect(feature(exactOnly.body, KHERSON_TRANSFORMER)).toBeUndefined();
+    const shownOnly = await api.getPublic<Points>('/api/v1/map/incidents?bbox=32.645,46.645,32.66,46.66');
+    expect(feature(shownOnly.body, KHERSON_TRANSFORMER)?.geometry.coordinates).toEqual([32.65, 46.65]);
+    // The staff's box is tested against the exact place.
+    const staff = await api.get<Points>('/api/v1/map/incidents?bbox=32.6,46.6,32.64,46.64');
+    expect(feature(staff.body, KHERSON_TRANSFORMER)?.geometry.coordinates).toEqual([...KHERSON]);
+  });
+
   it('says when the limit cut the points short', async () => {
     const { body } = await api.get<Points>('/api/v1/map/incidents?limit=2');
     expect(body.features).toHaveLength(2);

@@ -177,7 +177,7 @@ export async function upsertSector(trx: Handle, sector: Sector, updatedAt: strin
 
 /**
  * Incidents per sector, and screened verdicts per sector (one per incident and agreement); of published
- * incidents only when `publishedOnly`.
+ * incidents only, and of those without a withheld location, when `publishedOnly` (the public's counts).
  */
 export async function sectorCounts(
   db: Handle,
@@ -190,7 +190,9 @@ export async function sectorCounts(
     .selectFrom('incidents')
     .select(['geo_sector', (eb) => eb.fn.countAll<number | string>().as('n')])
     .where('geo_sector', 'is not', null)
-    .$if(publishedOnly, (q) => q.where('published_at', 'is not', null))
+    .$if(publishedOnly, (q) =>
+      q.where('published_at', 'is not', null).where('location_disclosure', '!=', 'withheld'),
+    )
     .groupBy('geo_sector')
     .execute();
   const verdictRows = await db
@@ -198,7 +200,11 @@ export async function sectorCounts(
     .innerJoin('incidents', 'incidents.id', 'screenings.incident_id')
     .select(['incidents.geo_sector', 'screenings.verdict', (eb) => eb.fn.countAll<number | string>().as('n')])
     .where('incidents.geo_sector', 'is not', null)
-    .$if(publishedOnly, (q) => q.where('incidents.published_at', 'is not', null))
+    .$if(publishedOnly, (q) =>
+      q
+        .where('incidents.published_at', 'is not', null)
+        .where('incidents.location_disclosure', '!=', 'withheld'),
+    )
     .groupBy(['incidents.geo_sector', 'screenings.verdict'])
     .execute();
   const incidents = new Map<string, number>();

@@ -378,7 +378,8 @@ export interface SectorWithCounts {
 
 /**
  * Every sector, north to south, with its incident count and screened verdicts: of every incident for those who
- * read unpublished incidents, of the published ones for everyone else.
+ * read unpublished incidents, for everyone else of the published ones whose location is not withheld (a withheld
+ * location's sector is not the public's to know).
  */
 export async function sectorsWithCounts(
   services: Services,
