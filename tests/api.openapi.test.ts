@@ -4,6 +4,12 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from './support/engines.js';
 import { useApp } from './support/harness.js';
+import {
+  type Document as ExamplesDocument,
+  exampleValidator,
+  examplesOf,
+  nestedExamples,
+} from './support/openapi-examples.js';
 
 interface Operation {
   summary?: string;
@@ -110,14 +116,49 @@ const ROUTES = [
   'PATCH /api/v1/groups/{slug}/issues/{issue}',
   'POST /api/v1/groups/{slug}/issues/{issue}/updates',
   'GET /api/v1/stats',
+  'GET /api/v1/exports',
+  'GET /api/v1/exports/incidents.csv',
+  'GET /api/v1/exports/incidents.acled.csv',
+  'GET /api/v1/exports/incidents.geojson',
+  'GET /api/v1/exports/incidents.kml',
+  'GET /api/v1/exports/agreements.json',
+  'GET /api/v1/exports/agreements.csv',
+  'GET /api/v1/exports/findings.csv',
+  'GET /api/v1/exports/exchanges.csv',
+  'GET /api/v1/exports/frontline.geojson',
+  'GET /api/v1/exports/frontline.kml',
+  'POST /api/v1/webhooks',
+  'GET /api/v1/webhooks',
+  'GET /api/v1/webhooks/{id}',
+  'PATCH /api/v1/webhooks/{id}',
+  'DELETE /api/v1/webhooks/{id}',
+  'GET /api/v1/webhooks/{id}/deliveries',
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry',
+  'POST /api/v1/webhooks/{id}/ping',
+  'GET /api/v1/feeds/findings.atom',
+  'GET /api/v1/feeds/bulletins.atom',
+  'GET /api/v1/feeds/agreements.atom',
+  'GET /api/v1/calendars/agreements.ics',
+  'GET /api/v1/calendars/agreements/{slug}.ics',
 ];
 
 /** Writes need a token or session; screening a draft stores nothing and is public, and signing in needs none. */
 /** A reader's correction is public too (rate-limited). */
-const OPEN_WRITES = ['POST /api/v1/screen', 'POST /api/v1/session', 'POST /api/v1/corrections'];
-const WRITES = ROUTES.filter((r) => /^(POST|PATCH|PUT) /.test(r) && !OPEN_WRITES.includes(r));
+/** Signing out needs no token either: it ends the session the cookie names, if any. */
+const OPEN_WRITES = [
+  'POST /api/v1/screen',
+  'POST /api/v1/session',
+  'POST /api/v1/corrections',
+  'DELETE /api/v1/session',
+];
+const WRITES = ROUTES.filter((r) => /^(POST|PATCH|PUT|DELETE) /.test(r) && !OPEN_WRITES.includes(r));
 /** Writes whose path says it all. */
-const BODYLESS_WRITES = ['POST /api/v1/users/{idOrEmail}/disable'];
+const BODYLESS_WRITES = [
+  'POST /api/v1/users/{idOrEmail}/disable',
+  'DELETE /api/v1/webhooks/{id}',
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry',
+  'POST /api/v1/webhooks/{id}/ping',
+];
 /** The reads that are not public. */
 const PRIVATE_READS = [
   'GET /api/v1/bulletins/{slug}/versions',
@@ -127,6 +168,9 @@ const PRIVATE_READS = [
   'GET /api/v1/evidence/{id}/custody',
   'GET /api/v1/corrections',
   'GET /api/v1/corrections/{id}',
+  'GET /api/v1/webhooks',
+  'GET /api/v1/webhooks/{id}',
+  'GET /api/v1/webhooks/{id}/deliveries',
 ];
 /** A bearer token, or a session cookie (with its CSRF token on writes). */
 const SIGNED_IN = [{ bearer: [] }, { session: [] }];
@@ -253,5 +297,23 @@ describeEachEngine('OpenAPI', (engine) => {
     const ok = JSON.stringify(doc.paths['/api/v1/screen']?.post?.responses?.['200']);
     for (const word of ['verdict', 'contested', 'readouts', 'predicate', 'reason'])
       expect(ok).toContain(word);
+  });
+
+  it('shows an example of every request body and every success response with a body', async () => {
+    const { missing } = examplesOf((await document()) as unknown as ExamplesDocument);
+    expect(missing, `Operations without an example:\n  ${missing.join('\n  ')}\n`).toEqual([]);
+  });
+
+  it('gives examples that validate against their own schemas, nested ones included', async () => {
+    const { examples } = examplesOf((await document()) as unknown as ExamplesDocument);
+    const validate = exampleValidator();
+    const invalid = examples.flatMap(({ route, where, schema, value }) => [
+      ...validate(schema, value).map((e) => `${route} (${where}): ${e}`),
+      ...nestedExamples(schema).flatMap((nested) =>
+        validate(nested.schema, nested.value).map((e) => `${route} (${where}) at ${nested.path}: ${e}`),
+      ),
+    ]);
+    expect(examples.length).toBeGreaterThan(0);
+    expect(invalid).toEqual([]);
   });
 });

@@ -38,6 +38,9 @@ const TABLES = [
   'bulletins',
   'bulletin_versions',
   'corrections',
+  'webhooks',
+  'webhook_deliveries',
+  'webhook_attempts',
 ] as const;
 
 it('names migrations YYYYMMDD-NN-slug', () => {

@@ -10,9 +10,11 @@ import { loadDemo } from '../services/demo.js';
 import { createToken } from '../services/tokens.js';
 import { registerAudit } from './commands/audit.js';
 import { registerExchange } from './commands/exchange.js';
+import { registerExport } from './commands/export.js';
 import { registerBulletin } from './commands/bulletin.js';
 import { registerImport } from './commands/import.js';
 import { registerUser } from './commands/user.js';
+import { registerWebhook } from './commands/webhook.js';
 import { CLI_ACTOR, withDatabase, withServices } from './context.js';
 
 export function program(): Command {
@@ -71,7 +73,9 @@ export function program(): Command {
   registerUser(cli);
   registerAudit(cli);
   registerExchange(cli);
+  registerExport(cli);
   registerBulletin(cli);
+  registerWebhook(cli);
   return cli;
 }
 

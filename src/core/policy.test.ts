@@ -47,6 +47,7 @@ const EXPECTED: Readonly<Record<Action, readonly [Cell, Cell, Cell, Cell, Cell, 
   'bulletin.write': ['Y', 'Y', '-', '-', '-', '-', '-'],
   'bulletin.publish': ['Y', 'Y', '-', '-', '-', '-', '-'],
   'bulletin.read-drafts': ['Y', 'Y', 'Y', 'Y', '-', 'Y', '-'],
+  'webhook.manage': ['Y', '-', '-', '-', '-', '-', '-'],
 };
 
 function userActor(role: Role): Actor {

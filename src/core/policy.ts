@@ -37,6 +37,7 @@ export const ACTIONS = [
   'bulletin.write',
   'bulletin.publish',
   'bulletin.read-drafts',
+  'webhook.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -70,6 +71,7 @@ export const ACTION_PHRASES: Readonly<Record<Action, string>> = {
   'bulletin.write': 'draft or edit bulletins',
   'bulletin.publish': 'publish bulletins',
   'bulletin.read-drafts': 'read draft bulletins',
+  'webhook.manage': 'register or manage webhooks',
 };
 
 /**
@@ -147,7 +149,9 @@ export type Grant = 'always' | 'own-party' | 'involved' | 'member';
  * - every signed-in role may create tokens for itself (the use case caps the token's role at the user's);
  * - editors (and admins) draft, edit and publish bulletins; the mission's staff read drafts, a liaison does not;
  * - editors set up expert groups and seat their members; a user seated on a group raises and updates its issues,
- *   and a liaison reads a private group only when seated on it (the mission's staff read every group).
+ *   and a liaison reads a private group only when seated on it (the mission's staff read every group);
+ * - only administrators register webhooks and read their delivery logs: a webhook sends events to another
+ *   system, and its log holds what that system answered.
  */
 export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Grant>>>>> = {
   'agreement.write': { admin: 'always', editor: 'always' },
@@ -224,6 +228,7 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Grant
     analyst: 'always',
     liaison: 'member',
   },
+  'webhook.manage': { admin: 'always' },
 };
 
 function ownsAll(party: string | null, subject: Subject | undefined): boolean {

@@ -1,6 +1,6 @@
 // Incidents with their allegations and stored screening results.
 
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import { lonLat } from '../core/geo.js';
 import type {
   Allegation,
@@ -15,15 +15,17 @@ import type {
   ObservationMethod,
   Side,
 } from '../core/model.js';
+import { blurredRange, longitudeRanges, type OgcBbox } from '../core/ogc.js';
 import type { AgreementScreening, ReadoutScreening, Verdict } from '../core/screening.js';
 import type { Act, Domain, TargetCode } from '../core/taxonomy.js';
 import type { Precision } from '../core/time.js';
 import { currentAllegationsOf, insertAllegations } from './allegations.js';
 import type { Handle } from './engine.js';
 import { fromJson, toJson } from './json.js';
-import type { IncidentsTable } from './schema.js';
+import type { Database, IncidentsTable } from './schema.js';
 
-function incidentFromRow(row: IncidentsTable, allegations: readonly Allegation[]): Incident {
+/** An incident from its row and its current allegations (for repositories that select incidents themselves). */
+export function incidentFromRow(row: IncidentsTable, allegations: readonly Allegation[]): Incident {
   return {
     id: row.id as IncidentId,
     ref: row.ref,
@@ -182,6 +184,18 @@ export async function findIncident(db: Handle, id: string): Promise<Incident | n
   return incidentFromRow(row, allegations.get(id) ?? []);
 }
 
+/** The incidents with these ids, in the order given; ids not found are left out. */
+export async function findIncidents(db: Handle, ids: readonly string[]): Promise<Incident[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('incidents').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const allegations = await currentAllegationsOf(db, ids);
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [incidentFromRow(row, allegations.get(id) ?? [])] : [];
+  });
+}
+
 export async function findIncidentIdByRef(db: Handle, ref: string): Promise<string | null> {
   const row = await db.selectFrom('incidents').select('id').where('ref', '=', ref).executeTakeFirst();
   return row?.id ?? null;
@@ -207,6 +221,12 @@ export interface IncidentFilter {
   readonly sector?: string | undefined;
   /** Oblast (ISO 3166-2:UA code) of the derived geography. */
   readonly oblast?: string | undefined;
+  /**
+   * Located in this box (west, south, east, north; west > east crosses the antimeridian). With `publicGeography`
+   * a blurred location is tested by its blurred point and a withheld one never matches, so that no sequence of
+   * boxes can find where a record really is.
+   */
+  readonly bbox?: OgcBbox | undefined;
   readonly status?: 'published' | 'unpublished' | undefined;
   /**
    * The reader sees public copies only: a withheld location's derived geography (sector, oblast) is not theirs
@@ -282,9 +302,40 @@ export function filteredIncidents(db: Handle, filter: IncidentFilter) {
   if (filter.oblast !== undefined) query = query.where('geo_admin1', '=', filter.oblast);
   if (filter.publicGeography && (filter.sector !== undefined || filter.oblast !== undefined))
     query = query.where('location_disclosure', '!=', 'withheld');
+  if (filter.bbox !== undefined) query = query.where(inBox(filter.bbox, filter.publicGeography === true));
   if (filter.status === 'published') query = query.where('published_at', 'is not', null);
   if (filter.status === 'unpublished') query = query.where('published_at', 'is', null);
   return query;
+}
+
+/**
+ * Incidents located in the box. For the public a blurred location counts where its public copy shows it (the
+ * exact coordinates whose blurred value lies in the box: one half-open range per axis), a withheld one nowhere.
+ */
+function inBox(bbox: OgcBbox, publicGeography: boolean) {
+  const [, south, , north] = bbox;
+  const lons = longitudeRanges(bbox);
+  return (eb: ExpressionBuilder<Database, 'incidents'>) => {
+    const exact = eb.and([
+      eb('lat', '>=', south),
+      eb('lat', '<=', north),
+      eb.or(lons.map(([west, east]) => eb.and([eb('lon', '>=', west), eb('lon', '<=', east)]))),
+    ]);
+    if (!publicGeography) return exact;
+    const shown = [eb.and([eb('location_disclosure', '=', 'exact'), exact])];
+    const lat = blurredRange(south, north);
+    const blurredLons = lons.flatMap(([west, east]) => blurredRange(west, east) ?? []);
+    if (lat !== null && blurredLons.length > 0)
+      shown.push(
+        eb.and([
+          eb('location_disclosure', '=', 'blurred'),
+          eb('lat', '>=', lat.from),
+          eb('lat', '<', lat.below),
+          eb.or(blurredLons.map((r) => eb.and([eb('lon', '>=', r.from), eb('lon', '<', r.below)]))),
+        ]),
+      );
+    return eb.or(shown);
+  };
 }
 
 /**

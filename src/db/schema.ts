@@ -463,6 +463,46 @@ export interface ExchangeFiguresTable {
   set_at: string;
 }
 
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  description: string;
+  events_json: string;
+  /** Kept to sign deliveries; shown once, when the webhook is created. */
+  secret: string;
+  active: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+/** The outbox: one row per event per subscribed webhook, with the exact body to send. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  payload: string;
+  created_at: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  delivered_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  delivery_id: string;
+  attempt: number;
+  at: string;
+  status: number | null;
+  error: string | null;
+  duration_ms: number;
+  response_excerpt: string | null;
+}
+
 export interface Database {
   parties: PartiesTable;
   sources: SourcesTable;
@@ -497,4 +537,7 @@ export interface Database {
   exchanges: ExchangesTable;
   exchange_claims: ExchangeClaimsTable;
   exchange_figures: ExchangeFiguresTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

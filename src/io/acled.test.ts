@@ -119,6 +119,25 @@ describe('parseAcled', () => {
     expect(interLabel('8')).toBe('Foreign / Others');
   });
 
+  it('adds no bracketed note when the row says nothing beyond its id, and takes empty event types and actor1', async () => {
+    const bare = { inter1: '', inter2: '', interaction: '', disorder_type: '' };
+    expect(await one(bare)).toMatchObject({
+      value: { notes: 'On 11 March 2022, Russian forces shelled civilian infrastructure in Severodonetsk.' },
+    });
+    expect(await one({ ...bare, notes: '', event_type: '', sub_event_type: '', actor1: '' })).toMatchObject({
+      ok: true,
+      value: {
+        notes: null,
+        eventType: null,
+        subEventType: null,
+        actor1: null,
+        act: null,
+        perpetrator: null,
+        title: 'Event: Severodonetsk, Luhansk',
+      },
+    });
+  });
+
   it('reads time_precision 2 and 3 as a week and a month, and spreadsheet dates', async () => {
     expect(await one({ time_precision: '2' })).toMatchObject({ value: { timePrecision: 'week' } });
     expect(await one({ time_precision: '3', event_date: '30 April 2022' })).toMatchObject({

@@ -15,7 +15,10 @@ import {
   type TextSource,
 } from './rows.js';
 
-/** Columns without which a row cannot become an incident; the other standard columns are used when present. */
+/**
+ * Columns a file must have to be taken for an ACLED export; the other standard columns are used when present. The
+ * id and the date must be filled in every row.
+ */
 export const ACLED_REQUIRED_COLUMNS = [
   'event_id_cnty',
   'event_date',
@@ -165,29 +168,47 @@ export function interactionLabel(value: string): string {
   return m[2] === '0' ? `${first} alone` : `${first} vs ${interLabel(m[2] ?? '')}`;
 }
 
-/** What ACLED says that has no field of its own: actor types, associated actors, tags. */
-function acledNote(row: CsvRecord): string {
+/**
+ * The columns whose values have no field of their own, with the label each gets in the notes, in order. The
+ * ACLED-compatible export (`io/export/acled.ts`) reads the labels back into their columns.
+ */
+export const ACLED_NOTE_COLUMNS = [
+  ['inter1', 'actor1 type'],
+  ['inter2', 'actor2 type'],
+  ['interaction', 'interaction'],
+  ['assoc_actor_1', 'associated with actor1'],
+  ['assoc_actor_2', 'associated with actor2'],
+  ['civilian_targeting', 'civilian targeting'],
+  ['disorder_type', 'disorder type'],
+  ['tags', 'tags'],
+] as const;
+
+/**
+ * What ACLED says that has no field of its own (actor types, associated actors, tags) as a bracketed note naming
+ * the event, `[ACLED UKR1; actor1 type: State Forces; ...]`; null when the row says none of it (the event id is
+ * in the ref already).
+ */
+function acledNote(row: CsvRecord): string | null {
   const parts: string[] = [];
-  const inter1 = row.get('inter1');
-  const inter2 = row.get('inter2');
-  if (inter1 !== null) parts.push(`actor1 type: ${interLabel(inter1)}`);
-  if (inter2 !== null) parts.push(`actor2 type: ${interLabel(inter2)}`);
-  const interaction = row.get('interaction');
-  if (interaction !== null) parts.push(`interaction: ${interactionLabel(interaction)}`);
-  for (const [column, label] of [
-    ['assoc_actor_1', 'associated with actor1'],
-    ['assoc_actor_2', 'associated with actor2'],
-    ['civilian_targeting', 'civilian targeting'],
-    ['disorder_type', 'disorder type'],
-    ['tags', 'tags'],
-  ] as const) {
+  for (const [column, label] of ACLED_NOTE_COLUMNS) {
     const value = row.get(column);
-    if (value !== null) parts.push(`${label}: ${value}`);
+    if (value === null) continue;
+    const shown =
+      column === 'interaction'
+        ? interactionLabel(value)
+        : column.startsWith('inter')
+          ? interLabel(value)
+          : value;
+    parts.push(`${label}: ${shown}`);
   }
-  return `[ACLED ${row.get('event_id_cnty') ?? ''}${parts.length > 0 ? `; ${parts.join('; ')}` : ''}]`;
+  return parts.length === 0 ? null : `[ACLED ${row.get('event_id_cnty') ?? ''}; ${parts.join('; ')}]`;
 }
 
-/** One ACLED row as an incident draft; throws `RowError` naming the column that is wrong. */
+/**
+ * One ACLED row as an incident draft; throws `RowError` naming the column that is wrong. ACLED always fills the
+ * event type, sub-event type and actor1; other sources of the format (our own export of an incident nobody coded
+ * so) may leave them empty, which leaves the incident's fields empty too.
+ */
 export function acledIncident(row: CsvRecord): IncidentDraft {
   const id = required(row.get('event_id_cnty'), 'event_id_cnty');
   const occurredAt = acledDate(required(row.get('event_date'), 'event_date'));
@@ -197,16 +218,18 @@ export function acledIncident(row: CsvRecord): IncidentDraft {
   if (timePrecision === undefined) {
     throw new RowError('time_precision', 'UNKNOWN_VALUE', `"${precisionCode}" is not 1, 2 or 3`);
   }
-  const eventType = required(row.get('event_type'), 'event_type');
-  const subEventType = required(row.get('sub_event_type'), 'sub_event_type');
-  const actor1 = required(row.get('actor1'), 'actor1');
-  const notes = row.get('notes') ?? '';
+  const eventType = row.get('event_type');
+  const subEventType = row.get('sub_event_type');
+  const actor1 = row.get('actor1');
+  const notes = row.get('notes');
+  const note = acledNote(row);
   const place = [row.get('location'), row.get('admin1')].filter((p) => p !== null).join(', ');
+  const what = subEventType ?? eventType ?? 'Event';
   return {
     ref: `acled:${id}`,
     occurredAt,
     timePrecision,
-    title: place === '' ? subEventType : `${subEventType}: ${place}`,
+    title: place === '' ? what : `${what}: ${place}`,
     eventType,
     subEventType,
     actor1,
@@ -220,10 +243,10 @@ export function acledIncident(row: CsvRecord): IncidentDraft {
     geoPrecision: geoPrecision(row.get('geo_precision')),
     sourceText: row.get('source'),
     sourceScale: row.get('source_scale'),
-    notes: notes === '' ? acledNote(row) : `${notes}\n\n${acledNote(row)}`,
+    notes: notes === null ? note : note === null ? notes : `${notes}\n\n${note}`,
     fatalities: countCell(row.get('fatalities'), 'fatalities'),
-    act: acledAct(subEventType, notes),
-    perpetrator: acledPerpetrator(eventType, actor1),
+    act: subEventType === null ? null : acledAct(subEventType, notes ?? ''),
+    perpetrator: eventType === null || actor1 === null ? null : acledPerpetrator(eventType, actor1),
   };
 }
 

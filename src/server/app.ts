@@ -6,12 +6,8 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { TrucelineError } from '../core/errors.js';
 import type { Actor } from '../core/policy.js';
 import type { Services } from '../services/context.js';
@@ -19,25 +15,30 @@ import { authenticate } from '../services/tokens.js';
 import { authenticateSession, csrfMatches, type SessionActor } from '../services/users.js';
 import type { Config } from './config.js';
 import { errorBody, handleError } from './errors.js';
+import { exampleOf, openApiTransform } from './openapi.js';
 import { serverPages } from './pages.js';
 import { agreementRoutes } from './routes/agreements/index.js';
 import { bulletinRoutes } from './routes/bulletins/index.js';
 import { type CorrectionRateLimit, correctionRoutes } from './routes/corrections/index.js';
 import { evidenceRoutes } from './routes/evidence/index.js';
 import { exchangeRoutes } from './routes/exchanges/index.js';
+import { exportRoutes } from './routes/exports/index.js';
 import { expertGroupRoutes } from './routes/expert-groups/index.js';
 import { allegationRoutes } from './routes/allegations/index.js';
 import { auditRoutes } from './routes/audit/index.js';
 import { frontlineRoutes } from './routes/frontline/index.js';
 import { facilityRoutes } from './routes/facilities/index.js';
+import { feedRoutes } from './routes/feeds/index.js';
 import { findingRoutes } from './routes/findings/index.js';
 import { incidentRoutes } from './routes/incidents/index.js';
 import { mapRoutes } from './routes/map/index.js';
+import { ogcRoutes } from './routes/ogc/index.js';
 import { referenceRoutes } from './routes/reference/index.js';
 import { screenRoutes } from './routes/screen/index.js';
 import { SESSION_COOKIE, sessionRoutes } from './routes/session/index.js';
 import { statsRoutes } from './routes/stats/index.js';
 import { userRoutes } from './routes/users/index.js';
+import { webhookRoutes } from './routes/webhooks/index.js';
 import { refuseNul } from './text.js';
 import { webRoutes } from './web.js';
 
@@ -145,7 +146,8 @@ export async function buildApp({
         },
       },
     },
-    transform: jsonSchemaTransform,
+    // jsonSchemaTransform of fastify-type-provider-zod, extended to responses declared per media type.
+    transform: openApiTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
@@ -156,7 +158,17 @@ export async function buildApp({
   await app.register(webRoutes, { pages: serverPages(services) });
   await api.register(
     async (v1) => {
-      v1.get('/health', { schema: { tags: ['meta'], summary: 'Liveness' } }, () => ({ status: 'ok' }));
+      v1.get(
+        '/health',
+        {
+          schema: {
+            tags: ['meta'],
+            summary: 'Liveness',
+            response: { 200: exampleOf(z.object({ status: z.literal('ok') }), { status: 'ok' }) },
+          },
+        },
+        () => ({ status: 'ok' as const }),
+      );
       await v1.register(referenceRoutes, { services });
       await v1.register(agreementRoutes, { services });
       await v1.register(bulletinRoutes, { services });
@@ -172,11 +184,16 @@ export async function buildApp({
       await v1.register(userRoutes, { services });
       await v1.register(mapRoutes, { services });
       await v1.register(exchangeRoutes, { services });
+      await v1.register(exportRoutes, { services });
       await v1.register(expertGroupRoutes, { services });
       await v1.register(correctionRoutes, { services, rateLimit: correctionRateLimit });
       await v1.register(statsRoutes, { services });
+      await v1.register(webhookRoutes, { services });
+      await v1.register(feedRoutes, { services });
     },
     { prefix: '/api/v1' },
   );
+  // OGC API - Features for GIS clients, outside /api/v1: it is described by its own definition at /ogc/api.
+  await api.register(ogcRoutes, { services, prefix: '/ogc' });
   return app;
 }

@@ -14,6 +14,10 @@ export interface Config {
   readonly maxUploadBytes: number;
   /** How many readers' corrections one client may send per hour. */
   readonly correctionsPerHour: number;
+  /** How often the webhook worker looks for due deliveries, in milliseconds. */
+  readonly webhookPollMs: number;
+  /** How long one webhook delivery attempt may take, in milliseconds. */
+  readonly webhookTimeoutMs: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -28,7 +32,9 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 /**
  * Reads PORT, HOST, DATABASE_URL, TRUCELINE_DB, TRUCELINE_DATA_DIR (default: the SQLite file's folder, or ./data),
- * TRUCELINE_MAX_UPLOAD_MB (default 25), TRUCELINE_CORRECTIONS_PER_HOUR (default 20) and LOG_LEVEL; throws a ConfigError listing every problem.
+ * TRUCELINE_MAX_UPLOAD_MB (default 25), TRUCELINE_CORRECTIONS_PER_HOUR (default 20), TRUCELINE_WEBHOOK_POLL_MS
+ * (default 1000), TRUCELINE_WEBHOOK_TIMEOUT_MS (default 10000) and LOG_LEVEL; throws a ConfigError listing every
+ * problem.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -63,6 +69,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(
       `TRUCELINE_CORRECTIONS_PER_HOUR must be a whole number of at least 1, not "${env['TRUCELINE_CORRECTIONS_PER_HOUR']}"`,
     );
+  const webhookPollMs = Number(env['TRUCELINE_WEBHOOK_POLL_MS'] ?? 1000);
+  if (!Number.isInteger(webhookPollMs) || webhookPollMs < 10 || webhookPollMs > 3_600_000)
+    problems.push(
+      `TRUCELINE_WEBHOOK_POLL_MS must be a whole number of milliseconds from 10 to 3600000, not "${env['TRUCELINE_WEBHOOK_POLL_MS']}"`,
+    );
+  const webhookTimeoutMs = Number(env['TRUCELINE_WEBHOOK_TIMEOUT_MS'] ?? 10_000);
+  if (!Number.isInteger(webhookTimeoutMs) || webhookTimeoutMs < 100 || webhookTimeoutMs > 120_000)
+    problems.push(
+      `TRUCELINE_WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000, not "${env['TRUCELINE_WEBHOOK_TIMEOUT_MS']}"`,
+    );
   const logLevel = (env['LOG_LEVEL'] ?? 'warn') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -73,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     maxUploadBytes,
     correctionsPerHour,
+    webhookPollMs,
+    webhookTimeoutMs,
     logLevel,
   });
 }

@@ -5,6 +5,7 @@ import { ensureSigningKey, writeCheckpoint } from '../services/checkpoints.js';
 import { createServices } from '../services/context.js';
 import { demoLoaded, loadDemo } from '../services/demo.js';
 import { evidenceStore } from '../services/evidence.js';
+import { startWebhookWorker } from '../services/webhook-delivery.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 
@@ -45,9 +46,20 @@ export async function serve(config: Config, options: ServeOptions): Promise<stri
     });
   }, CHECKPOINT_CHECK_MS);
   checkpoints.unref();
+  // Webhook deliveries queued by any server on this database, including those a stopped one left unsent.
+  const webhooks = startWebhookWorker(services, {
+    pollMs: config.webhookPollMs,
+    timeoutMs: config.webhookTimeoutMs,
+    onError: (error) => {
+      app.log.error({ err: error }, 'delivering webhooks failed');
+    },
+  });
   const stop = () => {
     clearInterval(checkpoints);
-    void app.close().then(() => db.close());
+    void webhooks
+      .stop()
+      .then(() => app.close())
+      .then(() => db.close());
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

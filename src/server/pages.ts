@@ -41,6 +41,9 @@ const PRINT_STYLE = `<style media="print">
   .server-page h1, .server-page h2, .server-page h3 { break-after: avoid; }
 </style>`;
 
+/** The media type of the Atom feeds a page points to (docs/feeds.md). */
+const ATOM = 'application/atom+xml';
+
 interface PageContent {
   readonly title: string;
   readonly description: string;
@@ -48,12 +51,14 @@ interface PageContent {
   readonly type: 'article' | 'website';
   readonly publishedAt?: string | null;
   readonly modifiedAt?: string | null;
+  /** Feeds and calendars of the page's subject, for `<link rel="alternate">` (paths of this site). */
+  readonly alternates?: readonly { readonly type: string; readonly title: string; readonly path: string }[];
   /** The article, as HTML built from escaped parts. */
   readonly body: string;
 }
 
 /** The origin links are made absolute with, as the request reached us (a proxy sets the forwarded host). */
-function originOf(request: FastifyRequest): string {
+export function originOf(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
 
@@ -80,6 +85,10 @@ export function fillTemplate(template: string, page: PageContent, origin: string
     ...(page.modifiedAt
       ? [`<meta property="article:modified_time" content="${escapeHtml(page.modifiedAt)}" />`]
       : []),
+    ...(page.alternates ?? []).map(
+      (a) =>
+        `<link rel="alternate" type="${escapeHtml(a.type)}" title="${escapeHtml(a.title)}" href="${escapeHtml(`${origin}${a.path}`)}" />`,
+    ),
     PRINT_STYLE,
   ].join('\n    ');
   return template
@@ -175,6 +184,7 @@ async function bulletinPage(services: Services, request: FastifyRequest, templat
       type: 'article',
       publishedAt: view.bulletin.publishedAt,
       modifiedAt: view.shown.editedAt,
+      alternates: [{ type: ATOM, title: 'Truceline: bulletins', path: '/api/v1/feeds/bulletins.atom' }],
       body: bulletinBody(view),
     },
     originOf(request),
@@ -208,6 +218,7 @@ async function bulletinListPage(services: Services, request: FastifyRequest, tem
       description: "The monitoring mission's published bulletins: daily reports drafted from the data.",
       path: '/bulletins',
       type: 'website',
+      alternates: [{ type: ATOM, title: 'Truceline: bulletins', path: '/api/v1/feeds/bulletins.atom' }],
       body,
     },
     originOf(request),
@@ -291,6 +302,28 @@ function agreementBody(agreement: Agreement, sources: readonly Source[]): string
   ].join('\n');
 }
 
+/** The feeds and the calendar of one agreement (docs/feeds.md). */
+function agreementFeeds(agreement: Agreement): NonNullable<PageContent['alternates']> {
+  const slug = encodeURIComponent(agreement.slug);
+  return [
+    {
+      type: ATOM,
+      title: `Changes: ${agreement.title}`,
+      path: `/api/v1/feeds/agreements.atom?agreement=${slug}`,
+    },
+    {
+      type: ATOM,
+      title: `Findings: ${agreement.title}`,
+      path: `/api/v1/feeds/findings.atom?agreement=${slug}`,
+    },
+    {
+      type: 'text/calendar',
+      title: `Windows: ${agreement.title}`,
+      path: `/api/v1/calendars/agreements/${slug}.ics`,
+    },
+  ];
+}
+
 async function agreementPage(services: Services, request: FastifyRequest, template: string) {
   const { slug } = request.params as { slug: string };
   let agreement: Agreement;
@@ -309,6 +342,7 @@ async function agreementPage(services: Services, request: FastifyRequest, templa
       path: `/agreements/${encodeURIComponent(agreement.slug)}`,
       type: 'article',
       modifiedAt: agreement.updatedAt,
+      alternates: agreementFeeds(agreement),
       body: agreementBody(agreement, sources),
     },
     originOf(request),

@@ -25,6 +25,7 @@ import { findIncident } from '../db/incidents.js';
 import type { FileCheck } from '../io/files.js';
 import { listParties } from '../db/parties.js';
 import { listSources } from '../db/sources.js';
+import { findWebhook } from '../db/webhooks.js';
 
 import { verifyCheckpoints } from './checkpoints.js';
 import type { Services } from './context.js';
@@ -75,6 +76,8 @@ const LOADERS: Readonly<Record<string, Loader>> = {
   'expert-group-issue-update': (db, id) => findUpdate(db, id),
   bulletin: (db, id) => findBulletinRecord(db, id),
   correction: (db, id) => findCorrection(db, id),
+  // Without its secret; deliveries and their attempts are an operational log, not audited records.
+  webhook: (db, id) => findWebhook(db, id),
   'frontline-snapshot': async (db, date) => {
     const summary = (await listSnapshots(db)).find((s) => s.validFrom === date);
     return summary ? findSnapshot(db, summary.id) : null;

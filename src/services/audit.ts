@@ -6,6 +6,7 @@ import { appendAuditEvent, lockAuditHead } from '../db/audit.js';
 import type { Handle } from '../db/engine.js';
 import type { Incident } from '../core/model.js';
 import type { Services } from './context.js';
+import { enqueueWebhookEvent } from './webhook-outbox.js';
 
 export interface AuditInput {
   /** Null for the anonymous public, which may write only a reader's correction. */
@@ -18,7 +19,10 @@ export interface AuditInput {
   readonly reason?: string | null;
 }
 
-/** Appends one event to the hash chain, inside the caller's transaction. */
+/**
+ * Appends one event to the hash chain, inside the caller's transaction, and queues the webhook deliveries the
+ * change raises in the same transaction (the outbox), so that neither is ever written without the other.
+ */
 export async function recordAudit(services: Services, trx: Handle, input: AuditInput): Promise<void> {
   const head = await lockAuditHead(trx, services.db.engine);
   const fields = {
@@ -34,6 +38,13 @@ export async function recordAudit(services: Services, trx: Handle, input: AuditI
     prevHash: head.hash,
   };
   await appendAuditEvent(trx, { ...fields, hash: chainHash(fields) });
+  await enqueueWebhookEvent(services, trx, {
+    action: input.action,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId,
+    at: fields.at,
+    seq: fields.seq,
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ import * as exchanges from './20261128-01-exchanges.js';
 import * as expertGroups from './20261128-02-expert-groups.js';
 import * as bulletins from './20261128-03-bulletins.js';
 import * as corrections from './20261128-04-corrections.js';
+import * as webhooks from './20261129-01-webhooks.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125-01-foundation': foundation,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261128-02-expert-groups': expertGroups,
   '20261128-03-bulletins': bulletins,
   '20261128-04-corrections': corrections,
+  '20261129-01-webhooks': webhooks,
 };

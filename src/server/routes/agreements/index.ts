@@ -14,7 +14,10 @@ import type { Agreement } from '../../../core/model.js';
 import { citedSources, presentAgreement, presentAgreementSummary } from '../../presenters.js';
 import { bearer, type RoutePlugin } from '../plugin.js';
 import {
+  agreementListResponse,
   agreementParams,
+  agreementResponse,
+  agreementWriteResponse,
   createAgreementBody,
   createReadoutBody,
   patchAgreementBody,
@@ -29,10 +32,14 @@ async function detail(services: Services, agreement: Agreement) {
 export const agreementRoutes: RoutePlugin = async (app, { services }) => {
   const tags = ['agreements'];
 
-  app.get('/agreements', { schema: { tags, summary: 'All agreements' } }, async () => {
-    const agreements = await listAllAgreements(services);
-    return { items: agreements.map(presentAgreementSummary) };
-  });
+  app.get(
+    '/agreements',
+    { schema: { tags, summary: 'All agreements', response: { 200: agreementListResponse } } },
+    async () => {
+      const agreements = await listAllAgreements(services);
+      return { items: agreements.map(presentAgreementSummary) };
+    },
+  );
 
   app.get(
     '/agreements/:idOrSlug',
@@ -41,6 +48,7 @@ export const agreementRoutes: RoutePlugin = async (app, { services }) => {
         tags,
         summary: 'One agreement with its readouts, provisions, lifecycle and conditions',
         params: agreementParams,
+        response: { 200: agreementResponse },
       },
     },
     async (request) => detail(services, await getAgreement(services, request.params.idOrSlug)),
@@ -48,7 +56,15 @@ export const agreementRoutes: RoutePlugin = async (app, { services }) => {
 
   app.post(
     '/agreements',
-    { schema: { tags, summary: 'Create an agreement', body: createAgreementBody, security: bearer } },
+    {
+      schema: {
+        tags,
+        summary: 'Create an agreement',
+        body: createAgreementBody,
+        security: bearer,
+        response: { 201: agreementWriteResponse },
+      },
+    },
     async (request, reply) => {
       const { agreement, rescreened } = await createAgreement(services, request.actor, request.body);
       return reply.status(201).send({ ...(await detail(services, agreement)), rescreened });
@@ -64,6 +80,7 @@ export const agreementRoutes: RoutePlugin = async (app, { services }) => {
         params: agreementParams,
         body: patchAgreementBody,
         security: bearer,
+        response: { 200: agreementWriteResponse },
       },
     },
     async (request) => {
@@ -86,6 +103,7 @@ export const agreementRoutes: RoutePlugin = async (app, { services }) => {
         params: agreementParams,
         body: createReadoutBody,
         security: bearer,
+        response: { 201: agreementWriteResponse },
       },
     },
     async (request, reply) => {
@@ -108,6 +126,7 @@ export const agreementRoutes: RoutePlugin = async (app, { services }) => {
         params: readoutParams,
         body: patchReadoutBody,
         security: bearer,
+        response: { 200: agreementWriteResponse },
       },
     },
     async (request) => {

@@ -23,7 +23,7 @@ import {
   incidentAllegationsResponse,
   replyBody,
   replyShape,
-  threadShape,
+  threadResponse,
 } from './schema.js';
 
 export const allegationRoutes: RoutePlugin = async (app, { services }) => {
@@ -90,7 +90,7 @@ export const allegationRoutes: RoutePlugin = async (app, { services }) => {
         tags,
         summary: 'The allegation a version (current or superseded) belongs to, with its reply and history',
         params: idParams,
-        response: { 200: threadShape },
+        response: { 200: threadResponse },
       },
     },
     async (request) =>

@@ -9,12 +9,39 @@ import {
   replyInputSchema,
 } from '../../../core/schemas.js';
 import { ALLEGATION_SIDES } from '../../../services/allegations.js';
+import { exampleOf, inputExampleOf } from '../../openapi.js';
 
 export const idParams = z.strictObject({ id: z.string().min(1) });
 
-export const fileAllegationBody = allegationInputSchema;
-export const allegationVersionBody = allegationVersionInputSchema;
-export const replyBody = replyInputSchema;
+// Examples: the Sudzha gas metering station, 21 March 2025 — Russia's accusation and Ukraine's answer.
+const SUDZHA_INCIDENT = '3b277710-7aba-4737-ad78-910654276476';
+const RU_SOURCE = 'ru-mod-sudzha-2025-03-21';
+const UA_SOURCE = 'ua-general-staff-sudzha-2025-03-21';
+const RU_SUMMARY =
+  'The Russian Ministry of Defence said retreating Ukrainian forces deliberately blew up the Sudzha gas metering station.';
+const RU_SUMMARY_2 =
+  'The Russian Ministry of Defence said retreating Ukrainian forces deliberately blew up the Sudzha gas metering station at about 00:20 Moscow time, a provocation to discredit US peace efforts.';
+const UA_TEXT =
+  'Ukraine’s General Staff called the Russian claim groundless and said Russia shelled the station.';
+
+export const fileAllegationBody = inputExampleOf(allegationInputSchema, {
+  accuser: 'RU',
+  accused: 'UA',
+  madeAt: '2025-03-21T12:00:00+03:00',
+  source: RU_SOURCE,
+  summary: RU_SUMMARY,
+});
+export const allegationVersionBody = inputExampleOf(allegationVersionInputSchema, {
+  madeAt: '2025-03-21T12:00:00+03:00',
+  source: RU_SOURCE,
+  summary: RU_SUMMARY_2,
+});
+export const replyBody = inputExampleOf(replyInputSchema, {
+  kind: 'counter-claim',
+  text: UA_TEXT,
+  madeAt: '2025-03-21T12:00:00+02:00',
+  source: UA_SOURCE,
+});
 
 export const allegationQuery = z.strictObject({
   party: partyCodeSchema
@@ -33,7 +60,7 @@ export const allegationQuery = z.strictObject({
 
 const filedBy = z.string().nullable().describe('Who filed it (a person id); only for the mission staff');
 
-export const allegationShape = z.object({
+const allegationFields = z.object({
   id: z.string(),
   incidentId: z.string(),
   accuser: z.string(),
@@ -48,7 +75,7 @@ export const allegationShape = z.object({
   filedBy,
 });
 
-export const replyShape = z.object({
+const replyFields = z.object({
   id: z.string(),
   allegationId: z.string().describe('The allegation version this reply answers'),
   party: z.string().describe('The accused party, who replies'),
@@ -63,6 +90,59 @@ export const replyShape = z.object({
   filedBy,
 });
 
+const FIRST = {
+  id: '5f0e3b9c-4a1d-4c56-9a43-2d1f6b7e8c01',
+  incidentId: SUDZHA_INCIDENT,
+  accuser: 'RU',
+  accused: 'UA',
+  madeAt: '2025-03-21T12:00:00+03:00',
+  source: RU_SOURCE,
+  summary: RU_SUMMARY,
+  version: 1,
+  supersedes: null,
+  supersededBy: '8a7c2e41-0b6f-4f3e-b2d9-6c5a1e9f3d22',
+  filedAt: '2025-03-21T14:10:00.000Z',
+  filedBy: null,
+};
+const SECOND = {
+  ...FIRST,
+  id: '8a7c2e41-0b6f-4f3e-b2d9-6c5a1e9f3d22',
+  summary: RU_SUMMARY_2,
+  version: 2,
+  supersedes: FIRST.id,
+  supersededBy: null,
+  filedAt: '2025-03-21T16:30:00.000Z',
+};
+const REPLY = {
+  id: 'c41d9e7a-3b2f-4e18-9d6c-7f0a5b8e2a13',
+  allegationId: SECOND.id,
+  party: 'UA',
+  kind: 'counter-claim',
+  text: UA_TEXT,
+  madeAt: '2025-03-21T12:00:00+02:00',
+  source: UA_SOURCE,
+  version: 1,
+  supersedes: null,
+  supersededBy: null,
+  filedAt: '2025-03-21T17:05:00.000Z',
+  filedBy: null,
+} as const;
+
+/** One version of an allegation. */
+export const allegationShape = exampleOf(allegationFields, SECOND);
+
+/** One version of a reply. */
+export const replyShape = exampleOf(replyFields, REPLY);
+
+const THREAD = {
+  incidentId: SUDZHA_INCIDENT,
+  allegation: SECOND,
+  reply: REPLY,
+  awaitingReply: false,
+  versions: [FIRST, SECOND],
+  replies: [REPLY],
+};
+
 export const threadShape = z.object({
   incidentId: z.string(),
   allegation: allegationShape.describe('The current version'),
@@ -72,14 +152,19 @@ export const threadShape = z.object({
   replies: z.array(replyShape).describe('Every version of the reply, oldest first'),
 });
 
-export const incidentAllegationsResponse = z.object({
-  incidentId: z.string(),
-  items: z.array(threadShape),
-});
+export const threadResponse = exampleOf(threadShape, THREAD);
 
-export const allegationPageResponse = z.object({
-  items: z.array(threadShape),
-  total: z.number().int(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-});
+export const incidentAllegationsResponse = exampleOf(
+  z.object({ incidentId: z.string(), items: z.array(threadShape) }),
+  { incidentId: SUDZHA_INCIDENT, items: [THREAD] },
+);
+
+export const allegationPageResponse = exampleOf(
+  z.object({
+    items: z.array(threadShape),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  }),
+  { items: [THREAD], total: 1, limit: 50, offset: 0 },
+);

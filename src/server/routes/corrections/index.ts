@@ -18,6 +18,7 @@ import {
 import { bearer } from '../plugin.js';
 import {
   applyBody,
+  appliedCorrection,
   correctionShape,
   idParams,
   logQuery,
@@ -25,6 +26,7 @@ import {
   queueQuery,
   queueResponse,
   receiptShape,
+  reviewedCorrection,
   reviewBody,
   submitCorrectionBody,
 } from './schema.js';
@@ -188,7 +190,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<{
         params: idParams,
         body: reviewBody,
         security: bearer,
-        response: { 200: correctionShape },
+        response: { 200: reviewedCorrection },
       },
     },
     async (request) =>
@@ -204,7 +206,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<{
         params: idParams,
         body: applyBody,
         security: bearer,
-        response: { 200: correctionShape },
+        response: { 200: appliedCorrection },
       },
     },
     async (request) =>

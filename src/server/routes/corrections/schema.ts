@@ -13,6 +13,7 @@ import {
   stripMarkup,
 } from '../../../core/corrections.js';
 import { QUEUE_VIEWS } from '../../../services/corrections.js';
+import { exampleOf, inputExampleOf } from '../../openapi.js';
 
 /** A string of at most `max` characters without control characters (checked before anything is stripped). */
 function checked(max: number) {
@@ -46,7 +47,7 @@ const selectorShape = z.strictObject({
   suffix: checked(CORRECTION_LIMITS.context).default('').describe('The text just after the selection'),
 });
 
-export const submitCorrectionBody = z
+const submitCorrectionShape = z
   .strictObject({
     target: z
       .strictObject({
@@ -99,7 +100,7 @@ const targetShape = z.object({
     .nullable(),
 });
 
-export const receiptShape = z.object({
+const receiptFields = z.object({
   id: z.string(),
   status: z.enum(CORRECTION_STATUSES),
   submittedAt: z.string(),
@@ -109,7 +110,7 @@ export const receiptShape = z.object({
   contactGiven: z.boolean().describe('Whether a contact was left (it is never shown back)'),
 });
 
-export const correctionShape = z.object({
+const correctionFields = z.object({
   id: z.string(),
   status: z.enum(CORRECTION_STATUSES),
   target: targetShape,
@@ -136,8 +137,8 @@ export const queueQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export const queueResponse = z.object({
-  items: z.array(correctionShape),
+const queueShape = z.object({
+  items: z.array(correctionFields),
   total: z.number().int(),
   limit: z.number().int(),
   offset: z.number().int(),
@@ -145,14 +146,14 @@ export const queueResponse = z.object({
 
 export const idParams = z.strictObject({ id: z.string().min(1).max(100) });
 
-export const reviewBody = z.strictObject({
+const reviewShape = z.strictObject({
   decision: z.enum(CORRECTION_DECISIONS),
   reply: plainText(CORRECTION_LIMITS.reply)
     .refine((r) => r !== '', 'a reply is needed')
     .describe('The answer to the reader; kept with the correction, never published'),
 });
 
-export const applyBody = z.strictObject({
+const applyShape = z.strictObject({
   note: plainText(CORRECTION_LIMITS.note)
     .refine((n) => n !== '', 'say what changed on the page')
     .describe('What changed on the page; published in the corrections log'),
@@ -174,16 +175,88 @@ export const logQuery = z
       });
   });
 
-export const logEntryShape = z.object({
+const logEntryShape = z.object({
   id: z.string(),
   appliedAt: z.string().describe('When the page was corrected'),
   note: z.string().describe('What changed, in the editors’ words'),
   target: targetShape.describe('The page, its record and the text that was corrected'),
 });
 
-export const logResponse = z.object({
+const logShape = z.object({
   items: z.array(logEntryShape),
   total: z.number().int(),
   limit: z.number().int(),
   offset: z.number().int(),
+});
+
+// Examples: a reader's correction of the Easter truce's page, which gave its length without saying by which clock.
+const TARGET = {
+  source: '/agreements/easter-truce-2025-04',
+  title: 'Easter truce (unilateral, Russia)',
+  record: { type: 'agreement', id: 'easter-truce-2025-04' },
+  selector: {
+    type: 'TextQuoteSelector',
+    exact: 'about 30 hours',
+    prefix: 'to 00:00 on 21 April 2025, ',
+    suffix: '. It binds Russia only.',
+  },
+} as const;
+const SUGGESTION = 'about 30 hours (18:00 on 19 April to 00:00 on 21 April, Moscow time)';
+const COMMENT = 'Say by which clock: the times are Moscow time.';
+const REPLY = 'Thank you: the page now names Moscow time.';
+const NOTE = 'The length of the truce now says it is counted in Moscow time.';
+const EDITOR = 'user:2f9c7b1e-4d3a-4b8f-a6e5-9c0d1e2f3a4b';
+
+export const submitCorrectionBody = inputExampleOf(submitCorrectionShape, {
+  target: TARGET,
+  suggestion: SUGGESTION,
+  comment: COMMENT,
+  contact: 'reader@example.org',
+});
+
+const CORRECTION = {
+  id: 'a49f44ae-a756-4e60-b0e3-7a1a92c79c31',
+  status: 'submitted',
+  target: TARGET,
+  suggestion: SUGGESTION,
+  comment: COMMENT,
+  contact: 'reader@example.org',
+  submittedAt: '2025-04-22T07:41:00.000Z',
+  submittedBy: null,
+  review: null,
+  applied: null,
+} as const satisfies z.output<typeof correctionFields>;
+const ACCEPTED = {
+  ...CORRECTION,
+  status: 'accepted',
+  review: { decision: 'accepted', reply: REPLY, at: '2025-04-22T09:05:00.000Z', by: EDITOR },
+} as const satisfies z.output<typeof correctionFields>;
+const APPLIED = {
+  ...ACCEPTED,
+  status: 'applied',
+  applied: { note: NOTE, at: '2025-04-22T09:20:00.000Z', by: EDITOR },
+} as const satisfies z.output<typeof correctionFields>;
+
+/** What the reader gets back: never the contact they left. */
+export const receiptShape = exampleOf(receiptFields, {
+  id: CORRECTION.id,
+  status: 'submitted',
+  submittedAt: CORRECTION.submittedAt,
+  target: TARGET,
+  suggestion: SUGGESTION,
+  comment: COMMENT,
+  contactGiven: true,
+});
+
+export const correctionShape = exampleOf(correctionFields, CORRECTION);
+export const reviewedCorrection = exampleOf(correctionFields, ACCEPTED);
+export const appliedCorrection = exampleOf(correctionFields, APPLIED);
+export const queueResponse = exampleOf(queueShape, { items: [CORRECTION], total: 1, limit: 50, offset: 0 });
+export const reviewBody = inputExampleOf(reviewShape, { decision: 'accept', reply: REPLY });
+export const applyBody = inputExampleOf(applyShape, { note: NOTE });
+export const logResponse = exampleOf(logShape, {
+  items: [{ id: CORRECTION.id, appliedAt: APPLIED.applied.at, note: NOTE, target: TARGET }],
+  total: 1,
+  limit: 50,
+  offset: 0,
 });

@@ -17,11 +17,16 @@ import { presentCustodyEvent, presentEvidence, sendDownload } from './present.js
 import {
   addEvidenceBody,
   byContentType,
+  custodyResponse,
+  evidenceListResponse,
   evidenceParams,
+  evidenceResponse,
   fileEvidenceFields,
   incidentParams,
+  originalDownload,
   publicCopyBody,
   publicCopyFields,
+  publicDownload,
   type UrlEvidenceBody,
 } from './schema.js';
 import { receiveUpload } from './upload.js';
@@ -50,6 +55,7 @@ export const evidenceRoutes: RoutePlugin = async (app, { services }) => {
         params: incidentParams,
         body: addEvidenceBody,
         security: bearer,
+        response: { 201: evidenceResponse },
       },
       config,
     },
@@ -69,6 +75,7 @@ export const evidenceRoutes: RoutePlugin = async (app, { services }) => {
         tags,
         summary: "An incident's evidence: hashes, sizes, types and links",
         params: incidentParams,
+        response: { 200: evidenceListResponse },
       },
     },
     async (request) => ({
@@ -86,6 +93,7 @@ export const evidenceRoutes: RoutePlugin = async (app, { services }) => {
         summary: 'Download the sealed original (logged in its chain of custody)',
         params: evidenceParams,
         security: bearer,
+        response: { 200: originalDownload },
       },
       // A HEAD request would log a view without sending the file.
       exposeHeadRoute: false,
@@ -99,7 +107,13 @@ export const evidenceRoutes: RoutePlugin = async (app, { services }) => {
   app.get(
     '/evidence/:id/custody',
     {
-      schema: { tags, summary: 'The chain of custody of an item', params: evidenceParams, security: bearer },
+      schema: {
+        tags,
+        summary: 'The chain of custody of an item',
+        params: evidenceParams,
+        security: bearer,
+        response: { 200: custodyResponse },
+      },
     },
     async (request) => ({
       items: (await custodyOf(services, request.actor, request.params.id)).map(presentCustodyEvent),
@@ -115,6 +129,7 @@ export const evidenceRoutes: RoutePlugin = async (app, { services }) => {
         params: evidenceParams,
         body: publicCopyBody,
         security: bearer,
+        response: { 201: evidenceResponse },
       },
       config,
     },
@@ -138,6 +153,7 @@ export const evidenceRoutes: RoutePlugin = async (app, { services }) => {
         tags,
         summary: 'Download the public copy of an item of a published incident',
         params: evidenceParams,
+        response: { 200: publicDownload },
       },
     },
     async (request, reply) => {

@@ -1,10 +1,12 @@
-// Request schemas for the evidence routes. An upload is multipart/form-data: its form fields are checked against
-// these schemas by the route once the file has been read, and the OpenAPI document shows each content type.
+// Request and response schemas for the evidence routes. An upload is multipart/form-data: its form fields are
+// checked against these schemas by the route once the file has been read, and the OpenAPI document shows each
+// content type. Examples: Ukraine's foreign minister on the 1 April 2025 strike on Kherson.
 
 import type { SwaggerTransform } from '@fastify/swagger';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { CustodyAction } from '../../../db/evidence.js';
 import { instantSchema } from '../../../core/schemas.js';
+import { exampleOf, fileResponse, inputExampleOf, openApiTransform } from '../../openapi.js';
 
 export const incidentParams = z.strictObject({ id: z.string().min(1) });
 export const evidenceParams = z.strictObject({ id: z.string().min(1) });
@@ -28,7 +30,7 @@ const filePart = z
   );
 
 /** A registered URL: http or https only, with the SHA-256 of an archived copy when its collector took one. */
-export const urlEvidenceBody = z.strictObject({
+const urlEvidenceShape = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'not an http or https URL' }).max(2000),
   description,
   sha256: z
@@ -38,6 +40,11 @@ export const urlEvidenceBody = z.strictObject({
     .optional()
     .describe('SHA-256 of the archived copy of the page, as its collector computed it'),
   capturedAt,
+});
+export const urlEvidenceBody = inputExampleOf(urlEvidenceShape, {
+  url: 'https://www.pravda.com.ua/eng/news/2025/04/1/7505503/',
+  description: 'Sybiha: a Russian strike on Kherson left 45,000 residents without power',
+  capturedAt: '2025-04-01T14:00:00+03:00',
 });
 export type UrlEvidenceBody = z.output<typeof urlEvidenceBody>;
 
@@ -62,11 +69,11 @@ export const publicCopyBody = { content: { 'multipart/form-data': multipart(publ
  */
 export const byContentType: SwaggerTransform = (input) => {
   const { body, ...rest } = input.schema as { body?: { content?: Record<string, { schema: unknown }> } };
-  const transformed = jsonSchemaTransform({ ...input, schema: rest });
+  const transformed = openApiTransform({ ...input, schema: rest });
   if (!body?.content) return transformed;
   const content = Object.fromEntries(
     Object.entries(body.content).map(([type, { schema }]) => {
-      const converted = jsonSchemaTransform({ ...input, schema: { body: schema } }).schema as {
+      const converted = openApiTransform({ ...input, schema: { body: schema } }).schema as {
         body: Record<string, unknown>;
       };
       // The null a multipart body may be (see `multipart`) is the validator's business, not the client's.
@@ -76,3 +83,91 @@ export const byContentType: SwaggerTransform = (input) => {
   );
   return { ...transformed, schema: { ...transformed.schema, body: { content } } };
 };
+
+const CUSTODY_ACTIONS = [
+  'collected',
+  'viewed',
+  'exported',
+  'redacted-copy-added',
+] as const satisfies readonly CustodyAction[];
+
+const evidenceShape = z.object({
+  id: z.string(),
+  incidentId: z.string(),
+  kind: z.enum(['file', 'url']),
+  sha256: z.string().nullable().describe('Of the file as received; of the archived page for a URL, if given'),
+  mediaType: z.string().nullable(),
+  sizeBytes: z.number().int().nullable(),
+  description: z.string(),
+  capturedAt: z.string().nullable(),
+  collectedAt: z.string(),
+  collectedBy: z.string().nullable().describe("Who collected it; only for the mission's staff"),
+  filename: z.string().nullable().describe("The name it was uploaded under; only for the mission's staff"),
+  url: z.string().nullable().describe("A registered URL; only for the mission's staff"),
+  original: z.string().nullable().describe('Link to the sealed original, for the roles that may view it'),
+  publicCopy: z
+    .object({
+      sha256: z.string(),
+      mediaType: z.string(),
+      sizeBytes: z.number().int(),
+      redactionNote: z.string(),
+      href: z.string(),
+    })
+    .nullable()
+    .describe('The redacted copy the public gets once the incident is published'),
+});
+
+const EVIDENCE_EXAMPLE: z.output<typeof evidenceShape> = {
+  id: 'b0415b42-4b85-44c1-8b3a-a8d03d497fd9',
+  incidentId: '91dc245e-a229-458f-8e0f-d05b10039e00',
+  kind: 'url',
+  sha256: null,
+  mediaType: null,
+  sizeBytes: null,
+  description: 'Sybiha: a Russian strike on Kherson left 45,000 residents without power',
+  capturedAt: '2025-04-01T14:00:00+03:00',
+  collectedAt: '2025-04-01T15:20:00.000Z',
+  collectedBy: 'user:4b8e2f0a-7d3c-4f1e-9a6b-5c2d8e1f0a37',
+  filename: null,
+  url: 'https://www.pravda.com.ua/eng/news/2025/04/1/7505503/',
+  original: null,
+  publicCopy: null,
+};
+
+export const evidenceResponse = exampleOf(evidenceShape, EVIDENCE_EXAMPLE);
+
+export const evidenceListResponse = exampleOf(z.object({ items: z.array(evidenceShape) }), {
+  items: [EVIDENCE_EXAMPLE],
+});
+
+export const custodyResponse = exampleOf(
+  z.object({
+    items: z.array(
+      z.object({
+        seq: z.number().int(),
+        at: z.string(),
+        actor: z.string(),
+        action: z.enum(CUSTODY_ACTIONS),
+        note: z.string().nullable(),
+      }),
+    ),
+  }),
+  {
+    items: [
+      {
+        seq: 1,
+        at: '2025-04-01T15:20:00.000Z',
+        actor: 'user:4b8e2f0a-7d3c-4f1e-9a6b-5c2d8e1f0a37',
+        action: 'collected',
+        note: null,
+      },
+    ],
+  },
+);
+
+export const originalDownload = fileResponse(
+  'The sealed original, as an attachment in its stored media type (JPEG, PNG, WebP, PDF, MP4, text, CSV or JSON)',
+);
+export const publicDownload = fileResponse(
+  'The redacted public copy, as an attachment in its stored media type',
+);

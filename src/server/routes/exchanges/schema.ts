@@ -14,10 +14,64 @@ import {
   TALLY_BASES,
 } from '../../../core/exchanges.js';
 import { partyCodeSchema } from '../../../core/schemas.js';
+import { exampleOf, inputExampleOf } from '../../openapi.js';
 
-export const exchangeBody = exchangeInputSchema;
-export const claimBody = claimInputSchema;
-export const reconcileBody = reconcileInputSchema;
+// Examples: the exchange of 19 March 2025, mediated by the UAE: 175 for 175, and 23 seriously wounded announced
+// by the Kremlin against 22 received by Ukraine.
+
+export const exchangeBody = inputExampleOf(exchangeInputSchema, {
+  key: 'ru-ua-2025-03-19',
+  date: '2025-03-19',
+  sides: ['RU', 'UA'],
+  mediator: 'AE',
+  agreement: { slug: 'energy-moratorium-2025-03', relation: 'announced-with' },
+  summary:
+    'Announced by the Kremlin in its readout of the Trump–Putin call of 18 March, the call that produced the energy moratorium; the moratorium itself has no clause on prisoners. 175 prisoners of war for 175, and seriously wounded Ukrainians handed over by Russia “outside the exchange”: 23 announced, 22 received. Russian returnees were taken to Belarus.',
+  claims: [
+    {
+      claimant: 'RU',
+      source: 'kremlin-readout-2025-03-18',
+      stage: 'announced',
+      counts: [
+        { from: 'RU', category: 'prisoners-of-war', count: 175 },
+        { from: 'UA', category: 'prisoners-of-war', count: 175 },
+        { from: 'RU', category: 'seriously-wounded', count: 23 },
+      ],
+      quote: '175 for 175',
+      note: 'Announced the day before: 23 seriously wounded Ukrainians to be handed over besides, as a “goodwill” gesture.',
+    },
+    {
+      claimant: 'UA',
+      source: 'ua-coordination-hq-2025-03-19',
+      stage: 'reported',
+      counts: [
+        { from: 'RU', category: 'prisoners-of-war', count: 175 },
+        { from: 'RU', category: 'seriously-wounded', count: 22 },
+      ],
+      quote: 'outside the exchange',
+      note: '197 returned in all. Among the 175: 166 privates and sergeants and 9 officers, 31 from Mariupol (18 of them defenders of Azovstal). The 22 seriously wounded: 21 of the Armed Forces and 1 border guard.',
+    },
+    {
+      claimant: 'AE',
+      source: 'uae-mediation-2025-03-19',
+      stage: 'reported',
+      tally: { sequence: 13, total: 3233, basis: 'both-sides' },
+      note: 'The UAE’s 13th mediation between Russia and Ukraine since early 2024.',
+    },
+  ],
+});
+export const claimBody = inputExampleOf(claimInputSchema, {
+  claimant: 'AE',
+  source: 'uae-mediation-2025-03-19',
+  stage: 'reported',
+  tally: { sequence: 13, total: 3233, basis: 'both-sides' },
+  note: 'The UAE’s 13th mediation between Russia and Ukraine since early 2024.',
+});
+export const reconcileBody = inputExampleOf(reconcileInputSchema, {
+  count: 22,
+  reason:
+    'Ukraine counted 22 seriously wounded on receipt (21 of the Armed Forces and 1 border guard); the Kremlin had announced 23 the day before. The ledger counts the people received.',
+});
 
 export const idParams = z.strictObject({
   idOrKey: z.string().min(1).describe('The exchange’s id or key'),
@@ -69,7 +123,7 @@ const sourceRef = z.object({
   verified: z.boolean().describe('Whether the research checked the statement at a named page'),
 });
 
-export const claimShape = z.object({
+const claimFields = z.object({
   id: z.string(),
   claimant: z.string().describe('Who announced it'),
   stage: z.enum(CLAIM_STAGES),
@@ -177,7 +231,7 @@ const tallyCheckShape = z.object({
   ledger: z.number().int().nullable().describe('People of this exchange as the ledger counts them'),
 });
 
-export const exchangeShape = z.object({
+const exchangeFields = z.object({
   id: z.string(),
   key: z.string(),
   date: z.string(),
@@ -198,7 +252,7 @@ export const exchangeShape = z.object({
     })
     .nullable(),
   summary: z.string(),
-  claims: z.array(claimShape),
+  claims: z.array(claimFields),
   figures: z.array(figureShape),
   discrepancies: z.array(discrepancyShape),
   parity: parityShape,
@@ -209,12 +263,12 @@ export const exchangeShape = z.object({
   recordedBy: person,
 });
 
-export const exchangeListResponse = z.object({
-  items: z.array(exchangeShape),
+const exchangeListShape = z.object({
+  items: z.array(exchangeFields),
   total: z.number().int(),
 });
 
-export const summaryResponse = z.object({
+const summaryShape = z.object({
   exchanges: z.number().int(),
   first: z.string().nullable(),
   last: z.string().nullable(),
@@ -236,4 +290,319 @@ export const summaryResponse = z.object({
         .describe('Its own latest running count, as claimed: not our sum'),
     }),
   ),
+});
+
+const EXCHANGE_EXAMPLE: z.output<typeof exchangeFields> = {
+  id: 'e69b98f8-77bd-42cf-957d-282fff8ad216',
+  key: 'ru-ua-2025-03-19',
+  date: '2025-03-19',
+  sides: ['RU', 'UA'],
+  mediator: 'AE',
+  agreement: {
+    slug: 'energy-moratorium-2025-03',
+    title: '30-day moratorium on strikes on energy infrastructure',
+    relation: 'announced-with',
+    clause: null,
+  },
+  summary:
+    'Announced by the Kremlin in its readout of the Trump–Putin call of 18 March, the call that produced the energy moratorium; the moratorium itself has no clause on prisoners. 175 prisoners of war for 175, and seriously wounded Ukrainians handed over by Russia “outside the exchange”: 23 announced, 22 received. Russian returnees were taken to Belarus.',
+  claims: [
+    {
+      id: '783c1896-55f4-454b-abd6-9c4e3d2dc1e0',
+      claimant: 'RU',
+      stage: 'announced',
+      source: {
+        key: 'kremlin-readout-2025-03-18',
+        issuer: 'The Kremlin (Presidential Executive Office)',
+        title: 'Telephone conversation with US President Donald Trump',
+        url: 'https://kyivindependent.com/',
+        publishedAt: '2025-03-18T20:00:00+03:00',
+        verified: false,
+      },
+      counts: [
+        { from: 'RU', to: 'UA', category: 'prisoners-of-war', count: 175 },
+        { from: 'UA', to: 'RU', category: 'prisoners-of-war', count: 175 },
+        { from: 'RU', to: 'UA', category: 'seriously-wounded', count: 23 },
+      ],
+      total: 373,
+      tally: null,
+      quote: '175 for 175',
+      note: 'Announced the day before: 23 seriously wounded Ukrainians to be handed over besides, as a “goodwill” gesture.',
+      filedAt: '2025-03-19T18:00:00.000Z',
+      filedBy: null,
+    },
+    {
+      id: '15111817-8c02-4391-a0e7-799ede084a12',
+      claimant: 'UA',
+      stage: 'reported',
+      source: {
+        key: 'ua-coordination-hq-2025-03-19',
+        issuer: 'Coordination Headquarters for the Treatment of Prisoners of War (Ukraine)',
+        title:
+          '197 Ukrainians returned: 175 prisoners of war in the exchange and 22 seriously wounded handed over outside it',
+        url: 'https://unn.ua/',
+        publishedAt: '2025-03-19T12:00:00+02:00',
+        verified: false,
+      },
+      counts: [
+        { from: 'RU', to: 'UA', category: 'prisoners-of-war', count: 175 },
+        { from: 'RU', to: 'UA', category: 'seriously-wounded', count: 22 },
+      ],
+      total: 197,
+      tally: null,
+      quote: 'outside the exchange',
+      note: '197 returned in all. Among the 175: 166 privates and sergeants and 9 officers, 31 from Mariupol (18 of them defenders of Azovstal). The 22 seriously wounded: 21 of the Armed Forces and 1 border guard.',
+      filedAt: '2025-03-19T18:00:00.000Z',
+      filedBy: null,
+    },
+    {
+      id: 'f2becefa-1d45-4ea0-a545-8d244cf07ab3',
+      claimant: 'AE',
+      stage: 'reported',
+      source: {
+        key: 'uae-mediation-2025-03-19',
+        issuer: 'Ministry of Foreign Affairs of the United Arab Emirates',
+        title:
+          'The UAE’s 13th mediation between Russia and Ukraine since early 2024 brings the captives exchanged through it to 3,233',
+        url: 'https://www.thenationalnews.com/',
+        publishedAt: '2025-03-19T12:00:00+04:00',
+        verified: false,
+      },
+      counts: [],
+      total: 0,
+      tally: { sequence: 13, total: 3233, basis: 'both-sides' },
+      quote: null,
+      note: 'The UAE’s 13th mediation between Russia and Ukraine since early 2024.',
+      filedAt: '2025-03-19T18:00:00.000Z',
+      filedBy: null,
+    },
+  ],
+  figures: [
+    {
+      from: 'RU',
+      to: 'UA',
+      category: 'prisoners-of-war',
+      count: 175,
+      atLeast: 175,
+      status: 'consistent',
+      reason: null,
+      claimed: [
+        {
+          claimId: '783c1896-55f4-454b-abd6-9c4e3d2dc1e0',
+          claimant: 'RU',
+          source: 'kremlin-readout-2025-03-18',
+          stage: 'announced',
+          count: 175,
+        },
+        {
+          claimId: '15111817-8c02-4391-a0e7-799ede084a12',
+          claimant: 'UA',
+          source: 'ua-coordination-hq-2025-03-19',
+          stage: 'reported',
+          count: 175,
+        },
+      ],
+      history: [],
+    },
+    {
+      from: 'RU',
+      to: 'UA',
+      category: 'seriously-wounded',
+      count: 22,
+      atLeast: 22,
+      status: 'reconciled',
+      reason:
+        'Ukraine counted 22 seriously wounded on receipt (21 of the Armed Forces and 1 border guard); the Kremlin had announced 23 the day before. The ledger counts the people received.',
+      claimed: [
+        {
+          claimId: '783c1896-55f4-454b-abd6-9c4e3d2dc1e0',
+          claimant: 'RU',
+          source: 'kremlin-readout-2025-03-18',
+          stage: 'announced',
+          count: 23,
+        },
+        {
+          claimId: '15111817-8c02-4391-a0e7-799ede084a12',
+          claimant: 'UA',
+          source: 'ua-coordination-hq-2025-03-19',
+          stage: 'reported',
+          count: 22,
+        },
+      ],
+      history: [
+        {
+          count: 22,
+          reason:
+            'Ukraine counted 22 seriously wounded on receipt (21 of the Armed Forces and 1 border guard); the Kremlin had announced 23 the day before. The ledger counts the people received.',
+          setAt: '2025-03-19T18:00:00.000Z',
+          setBy: null,
+        },
+      ],
+    },
+    {
+      from: 'UA',
+      to: 'RU',
+      category: 'prisoners-of-war',
+      count: 175,
+      atLeast: 175,
+      status: 'consistent',
+      reason: null,
+      claimed: [
+        {
+          claimId: '783c1896-55f4-454b-abd6-9c4e3d2dc1e0',
+          claimant: 'RU',
+          source: 'kremlin-readout-2025-03-18',
+          stage: 'announced',
+          count: 175,
+        },
+      ],
+      history: [],
+    },
+  ],
+  discrepancies: [
+    {
+      kind: 'count',
+      text: 'seriously wounded handed over by RU to UA: 23 announced by RU (kremlin-readout-2025-03-18), 22 reported by UA (ua-coordination-hq-2025-03-19); reconciled at 22: Ukraine counted 22 seriously wounded on receipt (21 of the Armed Forces and 1 border guard); the Kremlin had announced 23 the day before. The ledger counts the people received.',
+      from: 'RU',
+      to: 'UA',
+      category: 'seriously-wounded',
+      claimed: [
+        {
+          claimId: '783c1896-55f4-454b-abd6-9c4e3d2dc1e0',
+          claimant: 'RU',
+          source: 'kremlin-readout-2025-03-18',
+          stage: 'announced',
+          count: 23,
+        },
+        {
+          claimId: '15111817-8c02-4391-a0e7-799ede084a12',
+          claimant: 'UA',
+          source: 'ua-coordination-hq-2025-03-19',
+          stage: 'reported',
+          count: 22,
+        },
+      ],
+      reconciled: 22,
+      reason:
+        'Ukraine counted 22 seriously wounded on receipt (21 of the Armed Forces and 1 border guard); the Kremlin had announced 23 the day before. The ledger counts the people received.',
+      resolved: true,
+    },
+  ],
+  parity: {
+    kind: 'exchange',
+    text: 'RU 197 for UA 175 (prisoners of war 175 for 175; seriously wounded 22 for none)',
+    balanced: false,
+    people: 372,
+    provisional: false,
+    sides: [
+      {
+        party: 'RU',
+        gave: 197,
+        received: 175,
+        gaveByCategory: { 'prisoners-of-war': 175, civilians: 0, 'seriously-wounded': 22, bodies: 0 },
+      },
+      {
+        party: 'UA',
+        gave: 175,
+        received: 197,
+        gaveByCategory: { 'prisoners-of-war': 175, civilians: 0, 'seriously-wounded': 0, bodies: 0 },
+      },
+    ],
+  },
+  runningTotals: {
+    through: '2025-03-19',
+    exchanges: 1,
+    people: 372,
+    provisional: false,
+    parties: [
+      {
+        party: 'RU',
+        gave: 197,
+        received: 175,
+        gaveByCategory: { 'prisoners-of-war': 175, civilians: 0, 'seriously-wounded': 22, bodies: 0 },
+      },
+      {
+        party: 'UA',
+        gave: 175,
+        received: 197,
+        gaveByCategory: { 'prisoners-of-war': 175, civilians: 0, 'seriously-wounded': 0, bodies: 0 },
+      },
+    ],
+  },
+  mediatorTally: {
+    claimId: 'f2becefa-1d45-4ea0-a545-8d244cf07ab3',
+    claimant: 'AE',
+    source: 'uae-mediation-2025-03-19',
+    sequence: 13,
+    total: 3233,
+    basis: 'both-sides',
+    previous: null,
+    implied: null,
+    ledger: 372,
+  },
+  tallies: [
+    {
+      claimId: 'f2becefa-1d45-4ea0-a545-8d244cf07ab3',
+      claimant: 'AE',
+      source: 'uae-mediation-2025-03-19',
+      sequence: 13,
+      total: 3233,
+      basis: 'both-sides',
+      previous: null,
+      implied: null,
+      ledger: 372,
+    },
+  ],
+  recordedAt: '2025-03-19T18:00:00.000Z',
+  recordedBy: null,
+};
+
+export const exchangeShape = exampleOf(exchangeFields, EXCHANGE_EXAMPLE);
+export const exchangeListResponse = exampleOf(exchangeListShape, { items: [EXCHANGE_EXAMPLE], total: 1 });
+
+/** The ledger of the demo: the exchanges of 19 March and 19 April 2025. */
+export const summaryResponse = exampleOf(summaryShape, {
+  exchanges: 2,
+  first: '2025-03-19',
+  last: '2025-04-19',
+  people: 910,
+  provisional: false,
+  parties: [
+    {
+      party: 'RU',
+      gave: 474,
+      received: 436,
+      gaveByCategory: { 'prisoners-of-war': 421, civilians: 0, 'seriously-wounded': 53, bodies: 0 },
+    },
+    {
+      party: 'UA',
+      gave: 436,
+      received: 474,
+      gaveByCategory: { 'prisoners-of-war': 421, civilians: 0, 'seriously-wounded': 15, bodies: 0 },
+    },
+  ],
+  byCategory: { 'prisoners-of-war': 842, civilians: 0, 'seriously-wounded': 68, bodies: 0 },
+  discrepancies: { total: 1, resolved: 1, open: 0 },
+  unilateral: 0,
+  unbalanced: 2,
+  mediators: [
+    {
+      party: 'AE',
+      exchanges: 2,
+      people: 910,
+      claimed: {
+        claimId: '7d68fd2b-bbf8-4362-896f-1a9313fb29e1',
+        claimant: 'AE',
+        source: 'uae-mediation-2025-04-19',
+        sequence: 14,
+        total: 3771,
+        basis: 'both-sides',
+        previous: { key: 'ru-ua-2025-03-19', sequence: 13, total: 3233 },
+        implied: 538,
+        ledger: 538,
+        exchangeKey: 'ru-ua-2025-04-19',
+        date: '2025-04-19',
+      },
+    },
+  ],
 });

@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { DEFAULT_SUGGEST_RADIUS_KM, MAX_SUGGEST_RADIUS_KM } from '../../../core/facilities.js';
+import { exampleOf } from '../../openapi.js';
 
 export const suggestQuery = z.strictObject({
   lon: z.coerce.number().min(-180).max(180),
@@ -22,7 +23,7 @@ const facilityProperties = z.object({
   target: z.string().describe('The target code an incident at this facility would have'),
 });
 
-export const suggestResponse = z.object({
+const suggestShape = z.object({
   suggestion: z
     .object({
       facility: facilityProperties.extend({ location: z.object({ lon: z.number(), lat: z.number() }) }),
@@ -33,7 +34,7 @@ export const suggestResponse = z.object({
   radiusKm: z.number(),
 });
 
-export const facilitiesResponse = z.object({
+const facilitiesShape = z.object({
   type: z.literal('FeatureCollection'),
   attribution: z.string(),
   features: z.array(
@@ -44,4 +45,51 @@ export const facilitiesResponse = z.object({
       properties: facilityProperties,
     }),
   ),
+});
+
+export const facilitiesResponse = exampleOf(facilitiesShape, {
+  type: 'FeatureCollection',
+  attribution: 'World Resources Institute, Global Power Plant Database v1.3 (CC BY 4.0)',
+  features: [
+    {
+      type: 'Feature',
+      id: 'WKS0060917',
+      geometry: { type: 'Point', coordinates: [33.923, 44.958] },
+      properties: {
+        id: 'WKS0060917',
+        name: 'Perovo',
+        capacityMw: 86.6,
+        primaryFuel: 'Solar',
+        target: 'infrastructure.energy.power-plant.solar',
+      },
+    },
+    {
+      type: 'Feature',
+      id: 'WKS0060918',
+      geometry: { type: 'Point', coordinates: [33.6011, 45.28] },
+      properties: {
+        id: 'WKS0060918',
+        name: 'Ohotnikovo',
+        capacityMw: 76,
+        primaryFuel: 'Solar',
+        target: 'infrastructure.energy.power-plant.solar',
+      },
+    },
+  ],
+});
+
+/** Near Enerhodar: the Zaporizhzhia thermal power station, within the default radius. */
+export const suggestResponse = exampleOf(suggestShape, {
+  suggestion: {
+    facility: {
+      id: 'WRI1005101',
+      name: 'Zaporizhia power station',
+      capacityMw: 2825,
+      primaryFuel: 'Coal',
+      target: 'infrastructure.energy.power-plant.thermal',
+      location: { lon: 34.6253, lat: 47.5089 },
+    },
+    distanceKm: 0.416,
+  },
+  radiusKm: 5,
 });

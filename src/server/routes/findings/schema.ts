@@ -10,6 +10,7 @@ import {
   type Change,
   type QueueItem,
 } from '../../../core/verification.js';
+import { exampleOf, inputExampleOf } from '../../openapi.js';
 
 export const findingParams = z.strictObject({ id: z.string().min(1).describe('Incident id') });
 
@@ -30,7 +31,7 @@ const attributionInput = z.discriminatedUnion('status', [
 ]);
 
 /** One change to a finding, mirroring `Change` in core/verification.ts with agreements named by id or slug. */
-export const findingChangeBody = z.discriminatedUnion('kind', [
+const findingChange = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('occurrence'), to: z.enum(OCCURRENCES), reason }),
   z.strictObject({ kind: z.literal('attribution'), to: attributionInput, reason }),
   z.strictObject({ kind: z.literal('grade'), to: z.enum(GRADES), reason }),
@@ -48,6 +49,13 @@ export const findingChangeBody = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('reopen-ruling'), agreement, reason }),
   z.strictObject({ kind: z.literal('publish'), reason }),
 ]);
+
+export const findingChangeBody = inputExampleOf(findingChange, {
+  kind: 'rule',
+  agreement: 'energy-moratorium-2025-03',
+  to: 'unable-to-rule',
+  reason: 'only the accusing party’s statement; no independent corroboration',
+});
 
 export const reviewQueueQuery = z.strictObject({
   limit: z.coerce
@@ -113,13 +121,79 @@ const historyEntry = z.object({
   previous: z.object(state).describe('The state this change replaced'),
 });
 
-export const findingResponse = z.object({
+const findingShape = z.object({
   incidentId: z.string(),
   ...state,
   reportedBy: person,
   publishedAt: z.string().nullable(),
   publishBlockers: z.array(z.string()).describe('Why it cannot be published now; empty when it can'),
   history: z.array(historyEntry),
+});
+
+const MORATORIUM = {
+  id: '35904e38-264f-4774-8aad-225890d45413',
+  slug: 'energy-moratorium-2025-03',
+  title: '30-day moratorium on strikes on energy infrastructure',
+};
+const pending = { agreement: MORATORIUM, proposal: null, proposedBy: null, confirmedBy: null };
+const AT = '2025-04-17T09:00:00.000Z';
+
+/** The demo's finding on the 16 April strike on a transformer near Kherson, as the public reads it. */
+export const findingResponse = exampleOf(findingShape, {
+  incidentId: '38289745-c536-470f-8ef5-d7b2fa7dc223',
+  occurrence: 'alleged',
+  attribution: { status: 'alleged', party: 'RU', confidence: null },
+  grade: 'weak',
+  published: true,
+  rulings: [{ ...pending, status: 'unable-to-rule' }],
+  reportedBy: null,
+  publishedAt: AT,
+  publishBlockers: ['already published'],
+  history: [
+    {
+      at: AT,
+      by: null,
+      change: {
+        kind: 'attribution',
+        to: { status: 'alleged', party: 'RU', confidence: null },
+        agreement: null,
+      },
+      reason: 'Ukraine blames Russia; the mission has not attributed it.',
+      previous: {
+        occurrence: 'alleged',
+        attribution: { status: 'unknown', party: null, confidence: null },
+        grade: 'weak',
+        published: false,
+        rulings: [{ ...pending, status: 'pending' }],
+      },
+    },
+    {
+      at: AT,
+      by: null,
+      change: { kind: 'rule', to: 'unable-to-rule', agreement: MORATORIUM },
+      reason: 'only the accusing party’s statement; no independent corroboration',
+      previous: {
+        occurrence: 'alleged',
+        attribution: { status: 'alleged', party: 'RU', confidence: null },
+        grade: 'weak',
+        published: false,
+        rulings: [{ ...pending, status: 'pending' }],
+      },
+    },
+    {
+      at: AT,
+      by: null,
+      change: { kind: 'publish', to: null, agreement: null },
+      reason: 'Published as Ukraine’s claim, not as a finding that it happened.',
+      previous: {
+        occurrence: 'alleged',
+        attribution: { status: 'alleged', party: 'RU', confidence: null },
+        grade: 'weak',
+        published: false,
+        rulings: [{ ...pending, status: 'unable-to-rule' }],
+      },
+    },
+  ],
 });
 
 export const QUEUE_KINDS = [
@@ -129,7 +203,7 @@ export const QUEUE_KINDS = [
   'publish',
 ] as const satisfies readonly QueueItem['kind'][];
 
-export const reviewQueueResponse = z.object({
+const reviewQueueShape = z.object({
   items: z.array(
     z.object({
       kind: z.enum(QUEUE_KINDS),
@@ -146,4 +220,41 @@ export const reviewQueueResponse = z.object({
       unpublished: z.number().describe('Unpublished incidents in all'),
     })
     .describe('The queue is computed over a window of unpublished incidents; page on with `offset`'),
+});
+
+/** The demo's three unpublished interception claims, each waiting for a verifier to review its occurrence. */
+export const reviewQueueResponse = exampleOf(reviewQueueShape, {
+  items: [
+    {
+      kind: 'review-occurrence',
+      incident: {
+        id: '4fea173b-2297-4937-9362-5705730af4e4',
+        title: 'Russia shoots down seven of its own attack drones after the moratorium order',
+        occurredAt: '2025-03-18T00:00:00+03:00',
+      },
+      agreement: null,
+      occurrence: 'alleged',
+    },
+    {
+      kind: 'review-occurrence',
+      incident: {
+        id: 'e6073243-fbb7-4c84-99d6-251e37c8e0f1',
+        title: 'Drones aimed at the Saratov oil refinery shot down',
+        occurredAt: '2025-03-28T00:00:00+03:00',
+      },
+      agreement: null,
+      occurrence: 'alleged',
+    },
+    {
+      kind: 'review-occurrence',
+      incident: {
+        id: 'd91d0a1d-94f7-43bc-8037-3bed0340746e',
+        title: 'Drones aimed at a TurkStream compressor station shot down',
+        occurredAt: '2025-04-09T00:00:00+03:00',
+      },
+      agreement: null,
+      occurrence: 'alleged',
+    },
+  ],
+  window: { offset: 0, limit: 200, examined: 3, unpublished: 3 },
 });

@@ -1,6 +1,5 @@
 // The front line: where a point lies, the snapshots, the line on a date, what changed, and sectors.
 
-import { z } from 'zod';
 import { lonLat } from '../../../core/geo.js';
 import { TrucelineError } from '../../../core/errors.js';
 import type { MultiPolygon } from '../../../core/geometry/types.js';
@@ -23,12 +22,16 @@ import {
 import { bearer, type RoutePlugin } from '../plugin.js';
 import {
   changesQuery,
+  changesResponse,
   frontlineQuery,
+  frontlineResponse,
   geographyResponse,
   locateQuery,
   sectorBody,
+  sectorListResponse,
   sectorParams,
-  sectorResponse,
+  sectorSavedResponse,
+  snapshotsResponse,
 } from './schema.js';
 
 export const frontlineRoutes: RoutePlugin = async (app, { services }) => {
@@ -54,7 +57,9 @@ export const frontlineRoutes: RoutePlugin = async (app, { services }) => {
 
   app.get(
     '/frontline/snapshots',
-    { schema: { tags, summary: 'Front-line snapshots, oldest first' } },
+    {
+      schema: { tags, summary: 'Front-line snapshots, oldest first', response: { 200: snapshotsResponse } },
+    },
     async () => ({
       items: (await allSnapshots(services)).map(presentSnapshotSummary),
     }),
@@ -69,6 +74,7 @@ export const frontlineRoutes: RoutePlugin = async (app, { services }) => {
         description:
           'A day without a snapshot uses the last earlier one: `snapshotDate` says which, `fallback` is true then.',
         querystring: frontlineQuery,
+        response: { 200: frontlineResponse },
       },
     },
     async (request, reply) => {
@@ -86,6 +92,7 @@ export const frontlineRoutes: RoutePlugin = async (app, { services }) => {
         summary:
           'Area that changed hands between two dates, in km² per direction and per sector, with GeoJSON',
         querystring: changesQuery,
+        response: { 200: changesResponse },
       },
     },
     async (request) => {
@@ -100,7 +107,7 @@ export const frontlineRoutes: RoutePlugin = async (app, { services }) => {
       schema: {
         tags,
         summary: 'Sectors of the line, north to south, with incident and verdict counts',
-        response: { 200: z.object({ items: z.array(sectorResponse) }) },
+        response: { 200: sectorListResponse },
       },
     },
     async (request) => ({ items: (await sectorsWithCounts(services, request.actor)).map(presentSector) }),
@@ -115,6 +122,7 @@ export const frontlineRoutes: RoutePlugin = async (app, { services }) => {
         params: sectorParams,
         body: sectorBody,
         security: bearer,
+        response: { 200: sectorSavedResponse },
       },
     },
     async (request) => {

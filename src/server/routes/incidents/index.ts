@@ -19,7 +19,14 @@ import { presentReply } from '../allegations/present.js';
 import { presentFacilitySuggestion } from '../facilities/present.js';
 import { presentFindingSummary } from '../findings/present.js';
 import { bearer, type RoutePlugin } from '../plugin.js';
-import { createIncidentBody, incidentParams, incidentQuery, patchIncidentBody } from './schema.js';
+import {
+  createIncidentBody,
+  incidentPageResponse,
+  incidentParams,
+  incidentQuery,
+  incidentResponse,
+  patchIncidentBody,
+} from './schema.js';
 
 type AgreementNames = Awaited<ReturnType<typeof allAgreementNames>>;
 
@@ -61,6 +68,7 @@ export const incidentRoutes: RoutePlugin = async (app, { services }) => {
         tags,
         summary: 'Incidents, filtered, sorted (newest first unless asked) and paged',
         querystring: incidentQuery,
+        response: { 200: incidentPageResponse },
       },
     },
     async (request) => {
@@ -83,7 +91,14 @@ export const incidentRoutes: RoutePlugin = async (app, { services }) => {
 
   app.get(
     '/incidents/:id',
-    { schema: { tags, summary: 'One incident with its allegations and screening', params: incidentParams } },
+    {
+      schema: {
+        tags,
+        summary: 'One incident with its allegations and screening',
+        params: incidentParams,
+        response: { 200: incidentResponse },
+      },
+    },
     async (request) => {
       const entry = await getIncident(services, request.actor, request.params.id);
       return present(
@@ -104,6 +119,7 @@ export const incidentRoutes: RoutePlugin = async (app, { services }) => {
         summary: 'File an incident; it is screened at once',
         body: createIncidentBody,
         security: bearer,
+        response: { 201: incidentResponse },
       },
     },
     async (request, reply) => {
@@ -123,6 +139,7 @@ export const incidentRoutes: RoutePlugin = async (app, { services }) => {
         params: incidentParams,
         body: patchIncidentBody,
         security: bearer,
+        response: { 200: incidentResponse },
       },
     },
     async (request) => {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { partyCodeSchema } from '../../../core/schemas.js';
 import { VERDICTS } from '../../../core/screening.js';
+import { exampleOf } from '../../openapi.js';
 
 const isoDate = z
   .string()
@@ -48,7 +49,7 @@ export const mapIncidentsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAP_LIMIT_MAX).default(MAP_LIMIT_DEFAULT),
 });
 
-export const mapIncidentsResponse = z.object({
+const mapIncidentsShape = z.object({
   type: z.literal('FeatureCollection'),
   truncated: z.boolean().describe('More incidents matched than `limit`; the newest were left out'),
   features: z.array(
@@ -70,4 +71,30 @@ export const mapIncidentsResponse = z.object({
       }),
     }),
   ),
+});
+
+/** The first three points of the demo, the first night of the moratorium and the day after. */
+export const mapIncidentsResponse = exampleOf(mapIncidentsShape, {
+  type: 'FeatureCollection',
+  truncated: false,
+  features: [
+    {
+      type: 'Feature',
+      id: '72d453f0-e0be-4f15-8c5c-ba5a004241c3',
+      geometry: { type: 'Point', coordinates: [37.6167, 48.8667] },
+      properties: { date: '2025-03-18', verdict: 'contested', party: 'RU', precision: 'exact' },
+    },
+    {
+      type: 'Feature',
+      id: '04068a27-4a35-4ec9-b5d6-20ca14b0cc84',
+      geometry: { type: 'Point', coordinates: [40.6722, 45.4425] },
+      properties: { date: '2025-03-19', verdict: 'contested', party: 'UA', precision: 'exact' },
+    },
+    {
+      type: 'Feature',
+      id: '5e29c8d1-7e7c-4744-8c94-546a7dfbc2d9',
+      geometry: { type: 'Point', coordinates: [35.0462, 48.4647] },
+      properties: { date: '2025-03-19', verdict: 'contested', party: 'RU', precision: 'exact' },
+    },
+  ],
 });

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { login, logout, type NewSession } from '../../../services/users.js';
 import { presentUser } from '../../presenters.js';
 import type { RoutePlugin } from '../plugin.js';
-import { loginBody, sessionResponse, whoAmIResponse } from './schema.js';
+import { loginBody, sessionResponse, signedOut, whoAmIResponse } from './schema.js';
 
 export const SESSION_COOKIE = 'truceline_session';
 
@@ -43,7 +43,13 @@ export const sessionRoutes: RoutePlugin = async (app, { services }) => {
 
   app.delete(
     '/session',
-    { schema: { tags, summary: 'Sign out: ends the session and clears its cookie (needs x-csrf-token)' } },
+    {
+      schema: {
+        tags,
+        summary: 'Sign out: ends the session and clears its cookie (needs x-csrf-token)',
+        response: { 204: signedOut },
+      },
+    },
     async (request, reply) => {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie && request.session) await logout(services, cookie);

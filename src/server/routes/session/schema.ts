@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { ROLES } from '../../../core/policy.js';
+import { exampleOf, inputExampleOf, noContent } from '../../openapi.js';
 
 export const userShape = z.object({
   id: z.string(),
@@ -12,18 +13,39 @@ export const userShape = z.object({
   disabled: z.boolean(),
 });
 
-export const loginBody = z.strictObject({
-  email: z.string().min(1).max(320),
-  password: z.string().min(1).max(1024),
-});
+/** A desk officer of the mission (the example user of these docs). */
+export const USER_EXAMPLE: z.output<typeof userShape> = {
+  id: 'd68b4f54-a30b-4465-9bc0-8f731f2ab748',
+  email: 'desk@mission.example',
+  role: 'monitor',
+  party: null,
+  createdAt: '2025-03-17T09:30:00.000Z',
+  disabled: false,
+};
 
-export const sessionResponse = z.object({
+export const loginBody = inputExampleOf(
+  z.strictObject({
+    email: z.string().min(1).max(320),
+    password: z.string().min(1).max(1024),
+  }),
+  { email: 'desk@mission.example', password: 'correct horse battery staple' },
+);
+
+const CSRF_EXAMPLE = 'Lc9nNEujMc5MBvRWqncevXvAex4CfPLwH8WauyxZdaw';
+
+const sessionShape = z.object({
   user: userShape,
   csrfToken: z.string().describe('Send as `x-csrf-token` with every write made with the session cookie'),
   expiresAt: z.string(),
 });
 
-export const whoAmIResponse = z.object({
+export const sessionResponse = exampleOf(sessionShape, {
+  user: USER_EXAMPLE,
+  csrfToken: CSRF_EXAMPLE,
+  expiresAt: '2025-03-18T21:30:00.000Z',
+});
+
+const whoAmIShape = z.object({
   via: z.enum(['session', 'token']).nullable().describe('null: the anonymous public'),
   user: userShape.nullable(),
   role: z.enum(ROLES).nullable(),
@@ -31,3 +53,14 @@ export const whoAmIResponse = z.object({
   csrfToken: z.string().nullable(),
   expiresAt: z.string().nullable(),
 });
+
+export const whoAmIResponse = exampleOf(whoAmIShape, {
+  via: 'session',
+  user: USER_EXAMPLE,
+  role: 'monitor',
+  party: null,
+  csrfToken: CSRF_EXAMPLE,
+  expiresAt: '2025-03-18T21:30:00.000Z',
+});
+
+export const signedOut = noContent('Signed out; the session cookie is cleared');

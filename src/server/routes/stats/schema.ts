@@ -1,6 +1,7 @@
 // Request and response schemas for incident statistics.
 
 import { z } from 'zod';
+import { exampleOf } from '../../openapi.js';
 import { incidentQuery } from '../incidents/schema.js';
 
 /** The incident list's filters that make sense for counts (verdicts are what is counted). */
@@ -24,7 +25,7 @@ const verdicts = z
   })
   .describe('Incidents per verdict: against `agreement` when given, else each incident’s most serious');
 
-export const statsResponse = z.object({
+const statsShape = z.object({
   total: z.number().int().describe('Incidents matching the filters that the caller may list'),
   byAgreement: z
     .array(
@@ -77,4 +78,62 @@ export const statsResponse = z.object({
       }),
     )
     .describe('Most incidents first; null last'),
+});
+
+/** The demo's 15 published incidents, as the public counts them. */
+export const statsResponse = exampleOf(statsShape, {
+  total: 15,
+  byAgreement: [
+    {
+      agreement: {
+        id: '35904e38-264f-4774-8aad-225890d45413',
+        slug: 'energy-moratorium-2025-03',
+        title: '30-day moratorium on strikes on energy infrastructure',
+      },
+      total: 15,
+      verdicts: { covered: 9, contested: 3, unknown: 2, 'not-covered': 1, none: 0 },
+    },
+    {
+      agreement: {
+        id: '7c16f792-5b19-4795-a35a-fbf7ab90d7f5',
+        slug: 'black-sea-2025-03',
+        title: 'Black Sea arrangement: safe navigation and no use of force',
+      },
+      total: 11,
+      verdicts: { covered: 0, contested: 0, unknown: 0, 'not-covered': 11, none: 0 },
+    },
+  ],
+  byParty: [
+    { party: 'RU', total: 9, verdicts: { covered: 6, contested: 2, unknown: 1, 'not-covered': 0, none: 0 } },
+    { party: 'UA', total: 6, verdicts: { covered: 3, contested: 1, unknown: 1, 'not-covered': 1, none: 0 } },
+  ],
+  byWeek: [
+    {
+      week: '2025-03-17',
+      total: 4,
+      verdicts: { covered: 0, contested: 3, unknown: 0, 'not-covered': 1, none: 0 },
+    },
+    {
+      week: '2025-03-24',
+      total: 2,
+      verdicts: { covered: 1, contested: 0, unknown: 1, 'not-covered': 0, none: 0 },
+    },
+    {
+      week: '2025-03-31',
+      total: 4,
+      verdicts: { covered: 3, contested: 0, unknown: 1, 'not-covered': 0, none: 0 },
+    },
+    {
+      week: '2025-04-07',
+      total: 2,
+      verdicts: { covered: 2, contested: 0, unknown: 0, 'not-covered': 0, none: 0 },
+    },
+    {
+      week: '2025-04-14',
+      total: 3,
+      verdicts: { covered: 3, contested: 0, unknown: 0, 'not-covered': 0, none: 0 },
+    },
+  ],
+  bySector: [{ sector: null, total: 15 }],
+  byOblast: [{ oblast: null, total: 15 }],
 });

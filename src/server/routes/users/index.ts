@@ -3,7 +3,13 @@
 import { addUser, disableUser, listUsers } from '../../../services/users.js';
 import { presentUser } from '../../presenters.js';
 import { bearer, type RoutePlugin } from '../plugin.js';
-import { createUserBody, userListResponse, userParams, userResponse } from './schema.js';
+import {
+  createUserBody,
+  disabledUserResponse,
+  userListResponse,
+  userParams,
+  userResponse,
+} from './schema.js';
 
 export const userRoutes: RoutePlugin = async (app, { services }) => {
   const tags = ['users'];
@@ -46,7 +52,7 @@ export const userRoutes: RoutePlugin = async (app, { services }) => {
         summary: 'Disable a user: no sign-in, sessions ended, tokens dead (administrators)',
         security: bearer,
         params: userParams,
-        response: { 200: userResponse },
+        response: { 200: disabledUserResponse },
       },
     },
     async (request) => presentUser(await disableUser(services, request.actor, request.params.idOrEmail)),
