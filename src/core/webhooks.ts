@@ -4,8 +4,8 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { publicCopy } from './disclosure.js';
 import type { Agreement, Incident } from './model.js';
+import { presentAgreementTerms, presentIncident } from './representations.js';
 import type { Attribution, FindingState } from './verification.js';
 
 /** The events a webhook may subscribe to. */
@@ -98,105 +98,14 @@ export function publicFinding(finding: FindingState) {
   };
 }
 
-/**
- * A published incident as the public reads it: `publicCopy` applied (blurred or withheld location, place names
- * and reporter as its disclosure says), each field listed.
- */
+/** A published incident as the public reads it from the API: its public copy (`publicCopy`). */
 export function publicIncident(sealed: Incident) {
-  const i = publicCopy(sealed);
-  return {
-    id: i.id,
-    ref: i.ref,
-    title: i.title,
-    occurredAt: i.occurredAt,
-    timePrecision: i.timePrecision,
-    eventType: i.eventType,
-    subEventType: i.subEventType,
-    actor1: i.actor1,
-    actor2: i.actor2,
-    country: i.country,
-    admin1: i.admin1,
-    admin2: i.admin2,
-    admin3: i.admin3,
-    locationName: i.locationName,
-    location: i.location ? { lon: i.location[0], lat: i.location[1] } : null,
-    geoPrecision: i.geoPrecision,
-    sourceText: i.sourceText,
-    sourceScale: i.sourceScale,
-    notes: i.notes,
-    fatalities: i.fatalities,
-    act: i.act,
-    domain: i.domain,
-    target: i.target,
-    weapon: i.weapon,
-    perpetrator: i.perpetrator,
-    counts: i.counts.map((c) => ({ what: c.what, value: c.value, qualifier: c.qualifier })),
-    effects: i.effects.map((e) => ({ description: e.description, affected: e.affected })),
-    observation: i.observation,
-    casualties: { killed: i.casualties.killed, injured: i.casualties.injured },
-    allegations: i.allegations.map((a) => ({
-      id: a.id,
-      accuser: a.accuser,
-      accused: a.accused,
-      madeAt: a.madeAt,
-      source: a.source,
-      summary: a.summary,
-      version: a.version,
-    })),
-    geography:
-      i.geography === null
-        ? null
-        : {
-            snapshotDate: i.geography.snapshotDate,
-            distanceKm: i.geography.distanceKm,
-            side: i.geography.side,
-            sector: i.geography.sector,
-            admin1: i.geography.admin1,
-          },
-    reportedBy: i.reportedBy,
-    publishedAt: i.publishedAt,
-  };
+  return presentIncident(sealed, false);
 }
 
-/** An agreement with its readouts and provisions: agreements are public from the moment they are recorded. */
+/** An agreement with its readouts and provisions as the API sends it: agreements are public once recorded. */
 export function publicAgreement(a: Agreement) {
-  return {
-    id: a.id,
-    slug: a.slug,
-    title: a.title,
-    form: a.form,
-    kind: a.kind,
-    summary: a.summary,
-    parties: a.parties,
-    mediators: a.mediators,
-    links: a.links,
-    lifecycle: a.lifecycle,
-    conditions: a.conditions,
-    version: a.version,
-    updatedAt: a.updatedAt,
-    readouts: a.readouts.map((r) => ({
-      id: r.id,
-      key: r.key,
-      issuedBy: r.issuedBy,
-      issuer: r.issuer,
-      issuedAt: r.issuedAt,
-      source: r.source,
-      scope: r.scope,
-      summary: r.summary,
-      window: r.window,
-      provisions: r.provisions.map((p) => ({
-        id: p.id,
-        key: p.key,
-        kind: p.kind,
-        acts: p.acts,
-        domains: p.domains,
-        targets: p.targets,
-        area: p.area,
-        bound: p.bound,
-        quote: p.quote,
-      })),
-    })),
-  };
+  return presentAgreementTerms(a);
 }
 
 /** A bulletin's published version: what the public reads at `/bulletins/{slug}`. */
