@@ -2,10 +2,8 @@
 // this run on the real 2025-03-18 line (derived from DeepStateMap's occupied area and the Minregion oblasts).
 // Run with `npx tsx bench/geometry.bench.ts` (BENCH_N points, default 200,000; data from ../shared/data).
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { lonLat, type LonLat } from '../src/core/geo.js';
-import { deriveLineOfContact, prepareCountry } from '../src/core/geometry/line-of-contact.js';
+import { fmt, loadRealFront, position } from './data.js';
+import type { LonLat } from '../src/core/geo.js';
 import { buildSegmentIndex } from '../src/core/geometry/segment-index.js';
 import {
   EARTH_RADIUS_KM,
@@ -17,7 +15,7 @@ import {
   unitVector,
 } from '../src/core/geometry/sphere.js';
 import { seededRandom } from '../src/core/geometry/testing/random.js';
-import type { MultiPolygon, Polyline } from '../src/core/geometry/types.js';
+import type { Polyline } from '../src/core/geometry/types.js';
 
 const N = Number(process.env['BENCH_N'] ?? 200_000);
 /** Brute force is timed on every BRUTE_EVERY-th point and scaled to points per second. */
@@ -25,29 +23,6 @@ const BRUTE_EVERY = 10;
 /** The naive brute force (pointToSegmentKm from lon/lat for every segment) on every NAIVE_EVERY-th point. */
 const NAIVE_EVERY = 200;
 const ROUNDS = 3;
-const dataDir = path.resolve(process.cwd(), '../shared/data');
-
-interface GeoJsonGeometry {
-  readonly type: string;
-  readonly coordinates: unknown;
-}
-
-function position(pair: readonly number[]): LonLat {
-  const p = lonLat(pair[0] ?? NaN, pair[1] ?? NaN);
-  if (p === null) throw new Error(`bad position ${JSON.stringify(pair)}`);
-  return p;
-}
-
-function multiPolygons(file: string): MultiPolygon[] {
-  const collection = JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as {
-    features: { geometry: GeoJsonGeometry }[];
-  };
-  return collection.features.map(({ geometry }) =>
-    geometry.type === 'Polygon'
-      ? [(geometry.coordinates as number[][][]).map((ring) => ring.map(position))]
-      : (geometry.coordinates as number[][][][]).map((polygon) => polygon.map((ring) => ring.map(position))),
-  );
-}
 
 function best(work: () => number): { ms: number; sink: number } {
   let ms = Infinity;
@@ -60,13 +35,7 @@ function best(work: () => number): { ms: number; sink: number } {
   return { ms, sink };
 }
 
-const t0 = performance.now();
-const country = prepareCountry(multiPolygons('boundaries/minregion_2020_oblast.geojson'));
-const t1 = performance.now();
-const occupied = multiPolygons('frontline/deepstatemap_data_20250318.geojson')[0];
-if (!occupied) throw new Error('no occupied area');
-const line: Polyline[] = deriveLineOfContact(occupied, country);
-const t2 = performance.now();
+const { occupied, line, countryMs, lineMs } = loadRealFront();
 
 const next = seededRandom(7);
 const points: LonLat[] = [];
@@ -144,9 +113,8 @@ function measure(label: string, lines: readonly Polyline[]): void {
   console.log(`  max relative difference index vs brute force: ${maxRelative.toExponential(2)}`);
 }
 
-const fmt = (x: number): string => Math.round(x).toLocaleString('en');
 console.log(`geometry: ${fmt(N)} points in 22-40.5°E, 44.3-52.3°N; best of ${ROUNDS}`);
-console.log(`  country outline from the Minregion oblasts: ${fmt(t1 - t0)} ms`);
-console.log(`  line of contact of 2025-03-18 derived in ${fmt(t2 - t1)} ms`);
+console.log(`  country outline from the Minregion oblasts: ${fmt(countryMs)} ms`);
+console.log(`  line of contact of 2025-03-18 derived in ${fmt(lineMs)} ms`);
 measure('line of contact 2025-03-18', line);
 measure('whole occupied-area boundary 2025-03-18', occupied.flat());

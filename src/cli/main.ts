@@ -9,6 +9,7 @@ import { serve } from '../server/main.js';
 import { loadDemo } from '../services/demo.js';
 import { createToken } from '../services/tokens.js';
 import { registerAudit } from './commands/audit.js';
+import { registerBackup } from './commands/backup.js';
 import { registerExchange } from './commands/exchange.js';
 import { registerExport } from './commands/export.js';
 import { registerBulletin } from './commands/bulletin.js';
@@ -76,6 +77,7 @@ export function program(): Command {
   registerExport(cli);
   registerBulletin(cli);
   registerWebhook(cli);
+  registerBackup(cli);
   return cli;
 }
 

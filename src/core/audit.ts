@@ -6,17 +6,45 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 /** The prev_hash of the first event: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** JSON with object keys sorted at every level, so equal records always hash alike. */
+/** A key JavaScript orders before all others in an object, ascending by value (an array index). */
+const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
+const isArrayIndex = (key: string) => ARRAY_INDEX.test(key) && Number(key) < 4294967295;
+
+/**
+ * JSON with object keys sorted at every level, so equal records always hash alike. Written out by hand, the same
+ * text as `JSON.stringify` with a replacer that rebuilds each object from its sorted entries (which is how it was
+ * first defined: array-index keys keep JavaScript's numeric order ahead of the others), several times faster.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
-        a < b ? -1 : a > b ? 1 : 0,
-      );
-      return Object.fromEntries(entries);
-    }
-    return v;
-  });
+  return write(value) as string;
+}
+
+function write(input: unknown): string | undefined {
+  let value = input;
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
+    value = (value as { toJSON: () => unknown }).toJSON();
+  }
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    const items: string[] = [];
+    // An index loop, not `map`: a hole in a sparse array is written as null too.
+    for (let i = 0; i < value.length; i++) items.push(write(value[i]) ?? 'null');
+    return `[${items.join(',')}]`;
+  }
+  const keys = Object.keys(value);
+  let indices = 0;
+  while (indices < keys.length && isArrayIndex(keys[indices] ?? '')) indices++;
+  const ordered = indices === 0 ? keys.sort() : [...keys.slice(0, indices), ...keys.slice(indices).sort()];
+  const parts: string[] = [];
+  for (const key of ordered) {
+    const text = write((value as Record<string, unknown>)[key]);
+    if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 export function sha256Hex(text: string): string {

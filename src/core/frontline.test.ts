@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SECTORS, locate, prepareAdminAreas, prepareFrontline, prepareSectors } from './frontline.js';
+import {
+  DEFAULT_SECTORS,
+  lineOfContactKm,
+  locate,
+  prepareAdminAreas,
+  prepareFrontline,
+  prepareSectors,
+} from './frontline.js';
 import { lonLat, type LonLat } from './geo.js';
+import { geodesicKm } from './geometry/ellipsoid.js';
 
 const at = (lon: number, lat: number): LonLat => lonLat(lon, lat) as LonLat;
 const square = (w: number, s: number, e: number, n: number) => [
@@ -18,6 +26,18 @@ describe('locate', () => {
     expect(west).toMatchObject({ snapshotDate: '2025-03-18', side: 'controlled' });
     expect(west?.distanceKm).toBeCloseTo(36.9, 0);
     expect(locate(view, sectors, admin, at(37.5, 48.5))?.side).toBe('occupied');
+  });
+
+  it('measures on the WGS 84 ellipsoid, as PostGIS geography does, not on the sphere', () => {
+    // Due west of a north–south line the nearest point is at the same latitude, almost exactly.
+    const p = at(36.5, 48.5);
+    const ellipsoidal = geodesicKm(p, at(37, 48.5));
+    const km = lineOfContactKm(view.line, p) ?? NaN;
+    expect(km).toBeCloseTo(ellipsoidal, 3);
+    expect(locate(view, sectors, admin, p)?.distanceKm).toBe(Math.round(km * 1000) / 1000);
+    // The sphere alone would be about 0.3 % short east–west at this latitude.
+    expect(ellipsoidal / (view.line.nearest(p)?.distanceKm ?? NaN)).toBeGreaterThan(1.002);
+    expect(lineOfContactKm(prepareFrontline('2025-03-18', [], []).line, p)).toBeNull();
   });
 
   it('assigns the sector of the nearest point of the line, not of the point itself', () => {

@@ -3,6 +3,7 @@
 // indexes and then queried for any number of points.
 
 import { lonLat, type LonLat } from './geo.js';
+import { geodesicKm } from './geometry/ellipsoid.js';
 import { buildPolygonIndex, type PolygonIndex } from './geometry/polygon.js';
 import { buildSegmentIndex, type SegmentIndex } from './geometry/segment-index.js';
 import type { MultiPolygon, Polyline } from './geometry/types.js';
@@ -61,10 +62,21 @@ export function admin1At(admin: AdminIndex, p: LonLat): string | null {
 }
 
 /**
- * The geography of a point against a snapshot: the spherical distance to the nearest segment of the line of
- * contact (km, rounded to metres), the side (inside the occupied area or not), the sector whose region holds
- * the nearest point of the line (so a strike deep behind the line is still assigned to the stretch it faces),
- * and the oblast. Null when the snapshot has no line.
+ * Distance in km from a point to the line: the nearest point is found on the sphere (sphere.ts), and the
+ * distance to it is measured on the WGS 84 ellipsoid, as PostGIS's ST_Distance(geography, geography) and other
+ * GIS tools measure (the sphere alone is off by up to 0.3 % east–west in Ukraine; see docs/PERFORMANCE.md).
+ * Null when the line is empty.
+ */
+export function lineOfContactKm(line: SegmentIndex, p: LonLat): number | null {
+  const nearest = line.nearest(p);
+  return nearest === null ? null : geodesicKm(p, nearest.point);
+}
+
+/**
+ * The geography of a point against a snapshot: the distance to the nearest segment of the line of contact
+ * (km on the WGS 84 ellipsoid as `lineOfContactKm` measures it, rounded to metres), the side (inside the
+ * occupied area or not), the sector whose region holds the nearest point of the line (so a strike deep behind
+ * the line is still assigned to the stretch it faces), and the oblast. Null when the snapshot has no line.
  */
 export function locate(
   view: FrontlineView,
@@ -78,7 +90,7 @@ export function locate(
   const sectorAt = sectors.regions.find(nearest.point);
   return {
     snapshotDate: view.snapshotDate,
-    distanceKm: Math.round(nearest.distanceKm * 1000) / 1000,
+    distanceKm: Math.round(geodesicKm(p, nearest.point) * 1000) / 1000,
     side,
     sector: sectorAt === undefined ? null : (sectors.keys[sectorAt] ?? null),
     admin1: admin1At(admin, p),

@@ -1,5 +1,6 @@
 // The audit log: an append-only hash chain. Each event commits to the one before through `prev_hash`.
 
+import { insertRows } from './bulk.js';
 import type { Engine, Handle } from './engine.js';
 
 export interface AuditEntry {
@@ -47,6 +48,30 @@ export async function appendAuditEvent(trx: Handle, event: AuditEvent): Promise<
     })
     .execute();
   await trx.updateTable('audit_head').set({ seq: event.seq, hash: event.hash }).where('id', '=', 1).execute();
+}
+
+/** Appends a run of consecutive events (the first follows the head) and moves the head once. */
+export async function appendAuditEvents(trx: Handle, events: readonly AuditEvent[]): Promise<void> {
+  const last = events.at(-1);
+  if (last === undefined) return;
+  await insertRows(
+    trx,
+    'audit_events',
+    events.map((event) => ({
+      seq: event.seq,
+      at: event.at,
+      actor: event.actor,
+      action: event.action,
+      subject_type: event.subjectType,
+      subject_id: event.subjectId,
+      before_digest: event.beforeDigest,
+      after_digest: event.afterDigest,
+      reason: event.reason,
+      prev_hash: event.prevHash,
+      hash: event.hash,
+    })),
+  );
+  await trx.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).where('id', '=', 1).execute();
 }
 
 export async function listAuditEvents(db: Handle, subjectId?: string): Promise<AuditEvent[]> {

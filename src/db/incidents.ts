@@ -20,6 +20,7 @@ import type { AgreementScreening, ReadoutScreening, Verdict } from '../core/scre
 import type { Act, Domain, TargetCode } from '../core/taxonomy.js';
 import type { Precision } from '../core/time.js';
 import { currentAllegationsOf, insertAllegations } from './allegations.js';
+import { insertRows } from './bulk.js';
 import type { Handle } from './engine.js';
 import { fromJson, toJson } from './json.js';
 import type { Database, IncidentsTable } from './schema.js';
@@ -171,6 +172,37 @@ export async function insertIncident(trx: Handle, incident: Incident, occurredUt
   await insertAllegations(trx, incident.id, incident.allegations);
 }
 
+/** Inserts many new incidents, their allegations and their screenings with a few multi-row statements. */
+export async function insertIncidents(
+  trx: Handle,
+  incidents: readonly {
+    readonly incident: Incident;
+    readonly occurredUtc: string;
+    readonly screenings: readonly AgreementScreening[];
+    readonly computedAt: string;
+  }[],
+): Promise<void> {
+  await insertRows(
+    trx,
+    'incidents',
+    incidents.map((i) => incidentToRow(i.incident, i.occurredUtc)),
+  );
+  for (const { incident } of incidents) await insertAllegations(trx, incident.id, incident.allegations);
+  await insertRows(
+    trx,
+    'screenings',
+    incidents.flatMap((i) =>
+      i.screenings.map((r) => ({
+        incident_id: i.incident.id,
+        agreement_id: r.agreementId,
+        verdict: r.verdict,
+        readouts_json: toJson(r.readouts),
+        computed_at: i.computedAt,
+      })),
+    ),
+  );
+}
+
 /** Rewrites an incident's own fields; allegations are left as they are. */
 export async function updateIncident(trx: Handle, incident: Incident, occurredUtc: string): Promise<void> {
   const { id: _id, created_at: _created, ...row } = incidentToRow(incident, occurredUtc);
@@ -199,6 +231,20 @@ export async function findIncidents(db: Handle, ids: readonly string[]): Promise
 export async function findIncidentIdByRef(db: Handle, ref: string): Promise<string | null> {
   const row = await db.selectFrom('incidents').select('id').where('ref', '=', ref).executeTakeFirst();
   return row?.id ?? null;
+}
+
+/** Which of these refs are stored already (one query per thousand refs). */
+export async function storedRefs(db: Handle, refs: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < refs.length; i += 1000) {
+    const rows = await db
+      .selectFrom('incidents')
+      .select('ref')
+      .where('ref', 'in', refs.slice(i, i + 1000))
+      .execute();
+    for (const row of rows) if (row.ref !== null) found.add(row.ref);
+  }
+  return found;
 }
 
 /**

@@ -143,10 +143,13 @@ export function parseFrontline(text: string, country: CountryFilter): ParseResul
   } catch (error) {
     return { ok: false, message: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const root = json as { type?: unknown; features?: unknown; geometry?: unknown };
+  // Anything but an object (`null`, a number) has no features; so has a feature that is not an object.
+  const asObject = (value: unknown): Record<string, unknown> =>
+    value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const root = asObject(json) as { type?: unknown; features?: unknown; geometry?: unknown };
   const features: RawFeature[] =
     root.type === 'FeatureCollection' && Array.isArray(root.features)
-      ? (root.features as RawFeature[])
+      ? (root.features as unknown[]).map((feature) => asObject(feature) as RawFeature)
       : root.type === 'Feature'
         ? [root as RawFeature]
         : typeof root.type === 'string' && 'coordinates' in root

@@ -2,7 +2,7 @@
 
 import { actorLabel, type Actor } from '../core/policy.js';
 import { chainHash, digest } from '../core/audit.js';
-import { appendAuditEvent, lockAuditHead } from '../db/audit.js';
+import { appendAuditEvent, appendAuditEvents, type AuditEvent, lockAuditHead } from '../db/audit.js';
 import type { Handle } from '../db/engine.js';
 import type { Incident } from '../core/model.js';
 import type { Services } from './context.js';
@@ -45,6 +45,48 @@ export async function recordAudit(services: Services, trx: Handle, input: AuditI
     at: fields.at,
     seq: fields.seq,
   });
+}
+
+/**
+ * Appends many events at once, in order, inside the caller's transaction: the head is locked once, the chain
+ * hashes are computed in memory, the events are written with multi-row inserts and the head moves once. The
+ * chain is the same as `recordAudit` called for each input in turn would write.
+ */
+export async function recordAudits(
+  services: Services,
+  trx: Handle,
+  inputs: readonly AuditInput[],
+): Promise<void> {
+  if (inputs.length === 0) return;
+  let head = await lockAuditHead(trx, services.db.engine);
+  const events: AuditEvent[] = [];
+  for (const input of inputs) {
+    const fields = {
+      seq: head.seq + 1,
+      at: services.now().toISOString(),
+      actor: actorLabel(input.actor),
+      action: input.action,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      beforeDigest: input.before === undefined ? null : digest(input.before),
+      afterDigest: input.after === undefined ? null : digest(input.after),
+      reason: input.reason ?? null,
+      prevHash: head.hash,
+    };
+    const event = { ...fields, hash: chainHash(fields) };
+    events.push(event);
+    head = { seq: event.seq, hash: event.hash };
+  }
+  await appendAuditEvents(trx, events);
+  for (const event of events) {
+    await enqueueWebhookEvent(services, trx, {
+      action: event.action,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId,
+      at: event.at,
+      seq: event.seq,
+    });
+  }
 }
 
 /**

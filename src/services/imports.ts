@@ -1,15 +1,15 @@
-// Importing incidents from a parser's per-row results: each good row is filed through `createIncident` (the
-// same validation, screening and audit as any other write, one transaction each), refs already stored are
-// skipped, and everything else is reported rather than thrown.
+// Importing incidents from a parser's per-row results, in batches: every row is validated and reported on its
+// own, the good rows of a batch are filed together in one transaction through `fileIncidents` (the same
+// enrichment, screening and audit events as any other write), refs already stored are skipped, and everything
+// else is reported rather than thrown.
 
 import { TrucelineError } from '../core/errors.js';
 import type { Actor } from '../core/policy.js';
-import { incidentInputSchema, type PartyInput } from '../core/schemas.js';
-import { findIncidentIdByRef } from '../db/incidents.js';
-import { partyCodes } from '../db/parties.js';
+import { type IncidentInput, incidentInputSchema, type PartyInput } from '../core/schemas.js';
+import { storedRefs } from '../db/incidents.js';
 import type { RowResult } from '../io/rows.js';
-import { authorise, type Services } from './context.js';
-import { createIncident } from './incidents.js';
+import { authorise, inTransaction, type Services } from './context.js';
+import { authoriseDraft, checkDraft, draftReferences, fileIncidents } from './incidents.js';
 import { saveParty } from './reference.js';
 
 export interface RejectedRow {
@@ -46,7 +46,25 @@ export interface ImportOptions {
   readonly dryRun?: boolean;
   /** Parties rows may name as perpetrators; those the database lacks are added (audited) before the first row. */
   readonly parties?: readonly PartyInput[];
+  /** Rows filed per transaction (1,000 by default). */
+  readonly batchSize?: number;
+  /** Called after each batch is committed (in a dry run, checked): everything it counts is settled. */
   readonly onProgress?: (progress: ImportProgress) => void;
+}
+
+export const DEFAULT_BATCH_SIZE = 1000;
+
+/** After this many batches in a row fail to commit, the database is taken to be gone and the import stops. */
+const MAX_FAILED_BATCHES = 3;
+
+interface PendingRow {
+  readonly line: number;
+  readonly input: IncidentInput;
+}
+
+/** The first field a TrucelineError names, or `row`. */
+function errorField(e: TrucelineError): string {
+  return e.details.issues?.[0]?.path ?? 'row';
 }
 
 /** The first field a zod issue names, as a dotted path. */
@@ -55,9 +73,12 @@ function issuePath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Imports incident drafts row by row. Every accepted row is committed in its own transaction before the next is
- * read, so an interrupted import keeps everything it reported as accepted, and running it again only adds
- * what is missing. Errors that are not about a row (the database is gone) propagate.
+ * Imports incident drafts in batches of `batchSize` rows. A row that fails validation is reported and skipped
+ * without touching its batch; the good rows of a batch are written in one transaction, so an interrupted import
+ * keeps every batch it reported through `onProgress`, none of a batch it had not, and running it again only adds
+ * what is missing (refs already stored count as duplicates). A batch the database refuses (a ref another writer
+ * stored meanwhile, a constraint) is rolled back and its rows reported; after three such batches in a row the
+ * error propagates, as do errors before the first row.
  */
 export async function importIncidents(
   services: Services,
@@ -67,8 +88,12 @@ export async function importIncidents(
 ): Promise<ImportReport> {
   authorise(actor, 'import');
   const dryRun = options.dryRun ?? false;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error(`batch size ${batchSize} is not positive`);
   const db = services.db.kysely;
-  const known = await partyCodes(db);
+  const references = await draftReferences(db);
+  const known = new Set(references.parties);
   const partiesAdded: string[] = [];
   for (const party of options.parties ?? []) {
     if (known.has(party.code)) continue;
@@ -76,14 +101,63 @@ export async function importIncidents(
     known.add(party.code);
     partiesAdded.push(party.code);
   }
+  const checking = { parties: known, sources: references.sources };
   const seen = new Set<string>();
   const rejected: RejectedRow[] = [];
   let error: RejectedRow | null = null;
   let count = 0;
   let accepted = 0;
   let duplicates = 0;
+  let failedInARow = 0;
+  /** Rows read when progress was last reported. */
+  let reported = 0;
+  let pending: PendingRow[] = [];
   const reject = (r: RejectedRow) =>
     rejected.push({ line: r.line, field: r.field, code: r.code, message: r.message });
+
+  /** Files the pending rows in one transaction (a dry run only looks their refs up), then reports progress. */
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    if (batch.length > 0) {
+      const refs = batch.flatMap((r) => (r.input.ref ? [r.input.ref] : []));
+      const stored = await storedRefs(db, refs);
+      const fresh = batch.filter((r) => !(r.input.ref && stored.has(r.input.ref)));
+      duplicates += batch.length - fresh.length;
+      if (dryRun) accepted += fresh.length;
+      else if (fresh.length > 0) {
+        try {
+          await inTransaction(services, (trx) =>
+            fileIncidents(
+              services,
+              trx,
+              actor,
+              fresh.map((r) => r.input),
+            ),
+          );
+          accepted += fresh.length;
+          failedInARow = 0;
+        } catch (e) {
+          if (++failedInARow >= MAX_FAILED_BATCHES) throw e;
+          const first = fresh[0]?.line ?? 0;
+          const last = fresh.at(-1)?.line ?? 0;
+          const why = e instanceof Error ? e.message : String(e);
+          for (const r of fresh) {
+            reject({
+              line: r.line,
+              field: e instanceof TrucelineError ? errorField(e) : 'row',
+              code: e instanceof TrucelineError ? e.code : 'BATCH_FAILED',
+              message: `not written: the batch of lines ${first}-${last} was rolled back (${why})`,
+            });
+          }
+        }
+      }
+    }
+    if (count === reported) return;
+    reported = count;
+    options.onProgress?.({ rows: count, accepted, duplicates, rejected: rejected.length });
+  };
+
   for await (const row of rows) {
     if (!row.ok && row.fatal) {
       error = { line: row.line, field: row.field, code: row.code, message: row.message };
@@ -102,7 +176,7 @@ export async function importIncidents(
           code: 'VALIDATION_FAILED',
           message: issue?.message ?? 'not valid',
         });
-      } else if (ref !== null && (seen.has(ref) || (await findIncidentIdByRef(db, ref)) !== null)) {
+      } else if (ref !== null && seen.has(ref)) {
         duplicates++;
       } else if (parsed.data.perpetrator && !known.has(parsed.data.perpetrator)) {
         reject({
@@ -111,27 +185,20 @@ export async function importIncidents(
           code: 'PARTY_UNKNOWN',
           message: `unknown party "${parsed.data.perpetrator}"`,
         });
-      } else if (dryRun) {
-        accepted++;
       } else {
         try {
-          await createIncident(services, actor, parsed.data);
-          accepted++;
+          authoriseDraft(actor, parsed.data);
+          checkDraft(parsed.data, checking);
+          pending.push({ line: row.line, input: parsed.data });
         } catch (e) {
           if (!(e instanceof TrucelineError)) throw e;
-          if (e.code === 'INCIDENT_REF_TAKEN') duplicates++;
-          else
-            reject({
-              line: row.line,
-              field: e.details.issues?.[0]?.path ?? 'row',
-              code: e.code,
-              message: e.message,
-            });
+          reject({ line: row.line, field: errorField(e), code: e.code, message: e.message });
         }
       }
       if (ref !== null) seen.add(ref);
     }
-    options.onProgress?.({ rows: count, accepted, duplicates, rejected: rejected.length });
+    if (pending.length >= batchSize) await flush();
   }
+  await flush();
   return { dryRun, rows: count, accepted, duplicates, rejected, partiesAdded, error };
 }

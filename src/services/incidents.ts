@@ -14,8 +14,9 @@ import { listSectors } from '../db/frontline.js';
 import {
   findIncident,
   findIncidentIdByRef,
+  findIncidents,
   INCIDENT_SORT_KEYS,
-  insertIncident,
+  insertIncidents,
   type IncidentFilter,
   type IncidentSort,
   type IncidentSortKey,
@@ -29,10 +30,10 @@ import {
 import { partyCodes } from '../db/parties.js';
 import { sourceKeys } from '../db/sources.js';
 import { existingAgreementId } from './agreements.js';
-import { auditedIncident, recordAudit } from './audit.js';
-import { geographyFor } from './frontline.js';
+import { auditedIncident, recordAudit, recordAudits } from './audit.js';
+import { geographyFor, incidentDate, openLocator } from './frontline.js';
 import { authorise, authoriseAttempt, inTransaction, type Services } from './context.js';
-import { screenAndStore, screenableDraft } from './screening.js';
+import { screenable, screenAndStore, screenableDraft } from './screening.js';
 
 export interface IncidentWithScreening {
   readonly incident: Incident;
@@ -50,21 +51,28 @@ function defaultPrecision(occurredAt: string): Incident['timePrecision'] {
   return occurredAt.length <= 10 ? 'day' : 'minute';
 }
 
-async function checkReferences(
-  trx: Handle,
-  perpetrator: string | null | undefined,
-  allegations: IncidentInput['allegations'],
-) {
-  const problem = checkIncidentParties(perpetrator, allegations, await partyCodes(trx));
+/** What checking a draft reads from the database; an import reads it once per batch. */
+export interface DraftReferences {
+  readonly parties: ReadonlySet<string>;
+  readonly sources: ReadonlySet<string>;
+}
+
+export async function draftReferences(db: Handle): Promise<DraftReferences> {
+  return { parties: await partyCodes(db), sources: await sourceKeys(db) };
+}
+
+/** Checks what a draft refers to (parties, sources) and its time, before anything is written; throws the problem. */
+export function checkDraft(input: IncidentInput, references: DraftReferences): void {
+  const problem = checkIncidentParties(input.perpetrator, input.allegations, references.parties);
   if (problem) throw problem;
-  const sources = await sourceKeys(trx);
-  allegations.forEach((a, i) => {
-    if (a.source !== null && !sources.has(a.source)) {
+  input.allegations.forEach((a, i) => {
+    if (a.source !== null && !references.sources.has(a.source)) {
       throw new TrucelineError('REFERENCE_UNKNOWN', `allegations.${i}.source: no source "${a.source}"`, {
         issues: [{ path: `allegations.${i}.source`, message: `no source "${a.source}"` }],
       });
     }
   });
+  utcOf(input.occurredAt);
 }
 
 function incidentFromInput(
@@ -152,33 +160,75 @@ export async function createIncident(
 ): Promise<IncidentWithScreening> {
   const who = authorise(actor, 'incident.write', incidentSubject(input.allegations));
   return inTransaction(services, async (trx) => {
-    await checkReferences(trx, input.perpetrator, input.allegations);
+    checkDraft(input, await draftReferences(trx));
     if (input.ref && (await findIncidentIdByRef(trx, input.ref))) throw refTaken(input.ref);
-    const now = services.now().toISOString();
+    const [incident] = await fileIncidents(services, trx, who, [input]);
+    if (!incident) throw new Error('filing one incident returned none');
+    return { incident, screenings: await screeningsFor(trx, [incident.id]) };
+  });
+}
+
+/** Authorises filing one draft: the actor may write incidents on behalf of its accusers. */
+export function authoriseDraft(actor: Actor | null, input: IncidentInput): Actor {
+  return authorise(actor, 'incident.write', incidentSubject(input.allegations));
+}
+
+/**
+ * Files drafts already authorised and checked (`authoriseDraft`, `checkDraft`, refs not taken) in the caller's
+ * transaction: each gets its geography and its screening against every agreement, all are stored with
+ * multi-row inserts, then reloaded and audited as stored (`incident.create`, then `allegation.file` per
+ * allegation, incident by incident). The agreements and the front-line locator are read once for all of them.
+ */
+export async function fileIncidents(
+  services: Services,
+  trx: Handle,
+  who: Actor,
+  inputs: readonly IncidentInput[],
+): Promise<Incident[]> {
+  const agreements = await listAgreements(trx);
+  const locator = await openLocator(trx);
+  const now = services.now().toISOString();
+  const rows = [];
+  for (const input of inputs) {
     const drafted = incidentFromInput(services, services.newId() as IncidentId, input, personId(who), now);
-    const incident: Incident = { ...drafted, geography: await geographyFor(trx, drafted) };
-    await insertIncident(trx, incident, utcOf(incident.occurredAt));
-    await screenAndStore(trx, incident, await listAgreements(trx), now);
-    // As reloaded, so `truceline audit verify` reproduces the digests from the stored rows.
-    const stored = await findIncident(trx, incident.id);
-    await recordAudit(services, trx, {
-      actor: who,
-      action: 'incident.create',
-      subjectType: 'incident',
-      subjectId: incident.id,
-      after: auditedIncident(stored),
+    const date = incidentDate(drafted.occurredAt);
+    const geography =
+      drafted.location === null || date === null ? null : await locator.geographyOn(date, drafted.location);
+    const incident: Incident = { ...drafted, geography };
+    rows.push({
+      incident,
+      occurredUtc: utcOf(incident.occurredAt),
+      screenings: screenIncident(screenable(incident), agreements),
+      computedAt: now,
     });
-    for (const allegation of stored?.allegations ?? []) {
-      await recordAudit(services, trx, {
+  }
+  await insertIncidents(trx, rows);
+  // As reloaded, so `truceline audit verify` reproduces the digests from the stored rows.
+  const stored = await findIncidents(
+    trx,
+    rows.map((r) => r.incident.id),
+  );
+  await recordAudits(
+    services,
+    trx,
+    stored.flatMap((incident) => [
+      {
+        actor: who,
+        action: 'incident.create',
+        subjectType: 'incident',
+        subjectId: incident.id,
+        after: auditedIncident(incident),
+      },
+      ...incident.allegations.map((allegation) => ({
         actor: who,
         action: 'allegation.file',
         subjectType: 'allegation',
         subjectId: allegation.id,
         after: allegation,
-      });
-    }
-    return { incident, screenings: await screeningsFor(trx, [incident.id]) };
-  });
+      })),
+    ]),
+  );
+  return rows.map((r) => r.incident);
 }
 
 function refTaken(ref: string): TrucelineError {
@@ -199,7 +249,8 @@ export async function updateIncidentFields(
     const before = await findIncident(trx, id);
     if (!before) throw new TrucelineError('INCIDENT_NOT_FOUND', `No incident has the id "${id}".`);
     const who = authorise(actor, 'incident.write', incidentSubject(before.allegations));
-    await checkReferences(trx, patch.perpetrator, []);
+    const problem = checkIncidentParties(patch.perpetrator, [], await partyCodes(trx));
+    if (problem) throw problem;
     if (patch.ref && patch.ref !== before.ref && (await findIncidentIdByRef(trx, patch.ref)))
       throw refTaken(patch.ref);
     const defined = Object.fromEntries(

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { type Command, Option } from 'commander';
 import type { PartyInput } from '../../core/schemas.js';
 import type { RowResult } from '../../io/rows.js';
-import { type ImportReport, importIncidents } from '../../services/imports.js';
+import { DEFAULT_BATCH_SIZE, type ImportReport, importIncidents } from '../../services/imports.js';
 import { CLI_ACTOR, withServices } from '../context.js';
 import { terminalProgress } from '../progress.js';
 
@@ -24,6 +24,8 @@ export interface ImporterSpec<O> {
 
 interface CommonOptions {
   readonly dryRun: boolean;
+  readonly batchSize: string;
+  readonly logBatches: boolean;
   readonly report?: string;
   readonly show: string;
 }
@@ -66,12 +68,23 @@ export function addImporter<O>(group: Command, spec: ImporterSpec<O>): void {
     .argument('<file>', spec.fileHelp)
     .option('--dry-run', 'validate and report every row, write nothing', false)
     .option('--report <file.json>', 'write the full report (every rejected row) as JSON')
-    .addOption(new Option('--show <n>', 'how many rejected rows to list').default('20'));
+    .addOption(new Option('--show <n>', 'how many rejected rows to list').default('20'))
+    .addOption(
+      new Option('--batch-size <n>', 'rows written per transaction').default(String(DEFAULT_BATCH_SIZE)),
+    )
+    .option(
+      '--log-batches',
+      'print a line to stderr as each batch is committed (for logs and supervisors)',
+      false,
+    );
   for (const option of spec.options ?? []) command.addOption(option);
   command.action(async (file: string, opts: CommonOptions & O) => {
     if (!existsSync(file) || !statSync(file).isFile()) throw new Error(`${file}: no such file`);
     const show = Number.parseInt(opts.show, 10);
     if (!Number.isInteger(show) || show < 0) throw new Error(`--show: "${opts.show}" is not a whole number`);
+    const batchSize = Number(opts.batchSize);
+    if (!Number.isInteger(batchSize) || batchSize < 1)
+      throw new Error(`--batch-size: "${opts.batchSize}" is not a positive whole number`);
     const total = await spec.countRows(file);
     const progress = terminalProgress();
     const report = await withServices(async (services) => {
@@ -80,8 +93,15 @@ export function addImporter<O>(group: Command, spec: ImporterSpec<O>): void {
         return await importIncidents(services, CLI_ACTOR, spec.parse(createReadStream(file), opts), {
           dryRun: opts.dryRun,
           parties: spec.parties,
+          batchSize,
+          // Called only once a batch is committed: what it reports is stored.
           onProgress: (p) => {
             progress.update(total === null ? p.rows : Math.min(p.rows, total));
+            if (opts.logBatches) {
+              process.stderr.write(
+                `${opts.dryRun ? 'Checked' : 'Committed'}: ${p.rows} rows, ${p.accepted} accepted, ${p.duplicates} already present, ${p.rejected} rejected\n`,
+              );
+            }
           },
         });
       } finally {

@@ -3,7 +3,8 @@
 // (the WGS84 mean radius, which PostGIS also uses for geography distances with use_spheroid = false) and the
 // segment between two positions is the shorter great-circle arc. Distances on the WGS84 ellipsoid differ by up
 // to about 0.5 %; a great-circle segment and GeoJSON's straight line in lon/lat between the same ends differ by
-// a few metres for segments of a few km.
+// a few metres for segments of a few km. The distance to the line of contact that `locate` reports is then measured
+// from the nearest point found here on the WGS 84 ellipsoid (ellipsoid.ts), as PostGIS geography does.
 
 import { lonLat, type LonLat } from '../geo.js';
 

@@ -1,0 +1,292 @@
+// The public API under load: a database of BENCH_INCIDENTS published, screened, located incidents (default
+// 1,000,000; the demo's incidents copied with varied times, places and verdicts by a bulk insert straight into
+// SQLite, as the ingest path has its own benchmark), the real server (buildApp, listening on loopback in a child
+// process), and autocannon against each public read and against a bare route returning a constant on the same
+// server, measured in the same run. Prints requests/s, p50 and p99 latency, the ratio to the bare route, and the
+// server's peak RSS (VmHWM of the child).
+// Run with `npx tsx bench/api-load.bench.ts` (BENCH_INCIDENTS, default 1,000,000; BENCH_CONNECTIONS, default 32;
+// BENCH_SECONDS per endpoint, default 10; BENCH_DB_DIR keeps the seeded database there and reuses it next time).
+
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import BetterSqlite3 from 'better-sqlite3';
+import { fmt } from './data.js';
+import { migrateToLatest, openDatabase } from '../src/db/engine.js';
+import { createFileStore } from '../src/io/files.js';
+import { buildApp } from '../src/server/app.js';
+import { createServices } from '../src/services/context.js';
+import { loadDemo } from '../src/services/demo.js';
+import { seededRandom } from '../src/core/geometry/testing/random.js';
+
+const INCIDENTS = Number(process.env['BENCH_INCIDENTS'] ?? 1_000_000);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const BARE = '/bench/bare';
+/** Per-request timeout (s): a request slower than this counts as an error. */
+const TIMEOUT = Number(process.env['BENCH_TIMEOUT'] ?? 30);
+/** A directory to keep the database in and reuse on the next run (seeding a million incidents takes minutes). */
+const KEEP = process.env['BENCH_DB_DIR'];
+
+/** What the parent learns from the server child once it listens. */
+interface Ready {
+  readonly port: number;
+  readonly agreement: string;
+}
+
+// ---- the server (child process) ----
+
+async function serve(dir: string): Promise<void> {
+  const db = openDatabase({ engine: 'sqlite', file: join(dir, 'truceline.db') });
+  const services = createServices(db, {
+    files: createFileStore({ root: join(dir, 'evidence'), maxBytes: 1 << 20 }),
+  });
+  const app = await buildApp({ services });
+  // The baseline: a constant through the same Fastify instance, hooks and serializer setup.
+  app.get(BARE, () => ({ ok: true }));
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  process.send?.({ port, agreement: process.env['BENCH_AGREEMENT'] ?? '' } satisfies Ready);
+}
+
+// ---- the data (parent) ----
+
+/**
+ * Loads the demo through its use cases, then copies its published incidents (with their screenings and
+ * findings) INCIDENTS times in one transaction of prepared statements, varying time (March–April 2025), place
+ * (inside Ukraine, mostly near the front) and verdict. Returns the seconds the copying took.
+ */
+async function seed(dir: string): Promise<number> {
+  const file = join(dir, 'truceline.db');
+  const db = openDatabase({ engine: 'sqlite', file });
+  await migrateToLatest(db);
+  const services = createServices(db, {
+    files: createFileStore({ root: join(dir, 'evidence'), maxBytes: 1 << 20 }),
+  });
+  await loadDemo(services);
+  await db.close();
+
+  const t0 = performance.now();
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  type Row = Record<string, unknown>;
+  const templates = sqlite
+    .prepare('select * from incidents where published_at is not null and lon is not null')
+    .all() as Row[];
+  if (templates.length === 0) throw new Error('the demo has no published located incidents');
+  const screeningsOf = sqlite.prepare('select * from screenings where incident_id = ?');
+  const findingOf = sqlite.prepare('select * from findings where incident_id = ?');
+  const verdicts = ['covered', 'not-covered', 'contested', 'unknown'];
+
+  const insert = (table: string, example: Row) => {
+    const columns = Object.keys(example);
+    return sqlite.prepare(
+      `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
+    );
+  };
+  const first = templates[0]!;
+  const firstScreening = screeningsOf.all(first.id) as Row[];
+  const firstFinding = findingOf.get(first.id) as Row | undefined;
+  if (!firstScreening[0] || !firstFinding) throw new Error('the demo incident has no screening or finding');
+  const insertIncident = insert('incidents', first);
+  const insertScreening = insert('screenings', firstScreening[0]);
+  const insertFinding = insert('findings', firstFinding);
+  const shapes = templates.map((t) => ({
+    incident: t,
+    screenings: screeningsOf.all(t.id) as Row[],
+    finding: findingOf.get(t.id) as Row | undefined,
+  }));
+
+  const next = seededRandom(42);
+  const start = Date.UTC(2025, 2, 1);
+  const span = Date.UTC(2025, 4, 1) - start;
+  sqlite.transaction(() => {
+    for (let i = 0; i < INCIDENTS; i++) {
+      const shape = shapes[i % shapes.length]!;
+      const id = `bench-${i.toString().padStart(7, '0')}`;
+      const at = new Date(start + Math.floor(next() * span)).toISOString().replace(/\.\d+Z$/, 'Z');
+      // Nine in ten near the front (Kharkiv to Kherson), the rest anywhere in central Ukraine.
+      const [lon, lat] =
+        next() < 0.9 ? [33 + next() * 5, 46.6 + next() * 3.4] : [24 + next() * 10, 48 + next() * 2.5];
+      insertIncident.run({
+        ...shape.incident,
+        id,
+        ref: null,
+        occurred_at: at,
+        occurred_utc: at,
+        lon: Math.round(lon * 1e4) / 1e4,
+        lat: Math.round(lat * 1e4) / 1e4,
+        published_at: at,
+        created_at: at,
+        updated_at: at,
+      });
+      for (const screening of shape.screenings)
+        insertScreening.run({ ...screening, incident_id: id, verdict: verdicts[Math.floor(next() * 4)] });
+      if (shape.finding) insertFinding.run({ ...shape.finding, incident_id: id, published: 1 });
+    }
+  })();
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqlite.exec('analyze');
+  sqlite.close();
+  return (performance.now() - t0) / 1000;
+}
+
+/** Requests per second: whole numbers, or one decimal below 10 (a slow endpoint is not "0 req/s"). */
+const rate = (rps: number): string => (rps >= 10 ? fmt(rps) : rps.toFixed(1));
+
+/** How many incidents a kept database holds. */
+function storedIncidents(file: string): number {
+  const sqlite = new BetterSqlite3(file, { readonly: true });
+  try {
+    return (sqlite.prepare('select count(*) as n from incidents').get() as { n: number }).n;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** The agreement with the most screenings (the demo's main one), by slug. */
+function mainAgreement(file: string): string {
+  const sqlite = new BetterSqlite3(file, { readonly: true });
+  try {
+    const row = sqlite
+      .prepare(
+        `select a.slug as slug from screenings s join agreements a on a.id = s.agreement_id
+         group by a.slug order by count(*) desc limit 1`,
+      )
+      .get() as { slug: string } | undefined;
+    if (!row) throw new Error('no screenings');
+    return row.slug;
+  } finally {
+    sqlite.close();
+  }
+}
+
+function startServer(dir: string, agreement: string): Promise<{ child: ChildProcess; ready: Ready }> {
+  const child = fork(fileURLToPath(import.meta.url), [], {
+    env: { ...process.env, BENCH_ROLE: 'server', BENCH_DIR: dir, BENCH_AGREEMENT: agreement },
+    execArgv: process.execArgv,
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (ready) => {
+      resolve({ child, ready: ready as Ready });
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`the server exited with ${String(code)}`));
+    });
+  });
+}
+
+/** Peak resident set of a process (VmHWM, in MB), from /proc; null where /proc is missing. */
+function peakRssMb(pid: number): number | null {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+interface Figures {
+  readonly label: string;
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly bytes: number;
+  /** One request on the idle server before the load, in ms. */
+  readonly single: number;
+  readonly peakMb: number | null;
+}
+
+/**
+ * Drives one endpoint on a server of its own (a slow endpoint leaves a backlog that would otherwise be billed to
+ * the next one): one request on the idle server first (its status is checked), then CONNECTIONS for SECONDS.
+ */
+async function drive(dir: string, agreement: string, label: string, path: string): Promise<Figures> {
+  const { child, ready } = await startServer(dir, agreement);
+  try {
+    const url = `http://127.0.0.1:${ready.port}${path}`;
+    const t0 = performance.now();
+    const response = await fetch(url);
+    const body = await response.text();
+    const single = performance.now() - t0;
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${body.slice(0, 300)}`);
+    // A fast endpoint is warmed up first (JIT, connections); a slow one would only queue a backlog.
+    if (single < 50) await autocannon({ url, connections: CONNECTIONS, duration: 1, timeout: TIMEOUT });
+    const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, timeout: TIMEOUT });
+    return {
+      label,
+      rps: result.requests.total / SECONDS,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors + result.non2xx + result.timeouts,
+      bytes: result.throughput.total / Math.max(result.requests.total, 1),
+      single,
+      peakMb: child.pid === undefined ? null : peakRssMb(child.pid),
+    };
+  } finally {
+    child.kill();
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = KEEP ?? mkdtempSync(join(tmpdir(), 'truceline-bench-'));
+  try {
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'truceline.db');
+    const seeded = existsSync(file);
+    const seconds = seeded ? 0 : await seed(dir);
+    const agreement = mainAgreement(file);
+    const count = seeded ? storedIncidents(file) : INCIDENTS;
+    const country = '22.1,44.3,40.3,52.4';
+    const city = '37.45,47.0,37.75,47.2'; // Mariupol and around
+    const endpoints: [string, string][] = [
+      ['bare route (baseline)', BARE],
+      [
+        'incidents, filtered',
+        `/api/v1/incidents?agreement=${agreement}&verdict=not-covered&from=2025-03-18&to=2025-03-31`,
+      ],
+      ['incidents, first page', '/api/v1/incidents'],
+      ['compliance summary (stats)', `/api/v1/stats?agreement=${agreement}`],
+      ['map, country zoom', `/api/v1/map/incidents?bbox=${country}`],
+      ['map, city zoom', `/api/v1/map/incidents?bbox=${city}`],
+      ['OGC items page', `/ogc/collections/incidents/items?limit=100&bbox=${country}`],
+    ];
+    console.log(
+      `api-load: ${fmt(count)} incidents ${seeded ? `reused from ${dir}` : `seeded in ${seconds.toFixed(1)} s`} (agreement ${agreement}); ` +
+        `${CONNECTIONS} connections, ${SECONDS} s per endpoint, a fresh server per endpoint`,
+    );
+    const results: Figures[] = [];
+    for (const [label, path] of endpoints) {
+      const figures = await drive(dir, agreement, label, path);
+      results.push(figures);
+      const bare = results[0]!;
+      console.log(
+        `  ${label.padEnd(27)}${rate(figures.rps).padStart(7)} req/s  p50 ${fmt(figures.p50).padStart(5)} ms  ` +
+          `p99 ${fmt(figures.p99).padStart(5)} ms  ${(figures.rps / bare.rps).toFixed(4)}x bare  ` +
+          `single ${fmt(figures.single).padStart(5)} ms  ${fmt(figures.bytes).padStart(7)} B  ` +
+          `peak RSS ${figures.peakMb === null ? '?' : fmt(figures.peakMb)} MB` +
+          (figures.errors > 0 ? `  ${figures.errors} errors/timeouts` : ''),
+      );
+    }
+    const peak = Math.max(...results.map((r) => r.peakMb ?? 0));
+    const bare = results[0]!;
+    const slow = results.slice(1).filter((r) => r.p99 >= 50 || r.errors > 0);
+    const behind = results.slice(1).filter((r) => r.rps < bare.rps / 2);
+    console.log(`  server peak RSS over all runs (VmHWM): ${fmt(peak)} MB (target < 500 MB)`);
+    console.log(`  p99 >= 50 ms or errors: ${slow.map((r) => r.label).join(', ') || 'none'}`);
+    console.log(
+      `  below half the bare route's throughput: ${behind.map((r) => r.label).join(', ') || 'none'}`,
+    );
+  } finally {
+    if (KEEP === undefined) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.env['BENCH_ROLE'] === 'server') await serve(process.env['BENCH_DIR'] ?? '.');
+else await main();
