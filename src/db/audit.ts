@@ -30,26 +30,6 @@ export async function lockAuditHead(trx: Handle, engine: Engine): Promise<{ seq:
   return { seq: head.seq, hash: head.hash };
 }
 
-export async function appendAuditEvent(trx: Handle, event: AuditEvent): Promise<void> {
-  await trx
-    .insertInto('audit_events')
-    .values({
-      seq: event.seq,
-      at: event.at,
-      actor: event.actor,
-      action: event.action,
-      subject_type: event.subjectType,
-      subject_id: event.subjectId,
-      before_digest: event.beforeDigest,
-      after_digest: event.afterDigest,
-      reason: event.reason,
-      prev_hash: event.prevHash,
-      hash: event.hash,
-    })
-    .execute();
-  await trx.updateTable('audit_head').set({ seq: event.seq, hash: event.hash }).where('id', '=', 1).execute();
-}
-
 /** Appends a run of consecutive events (the first follows the head) and moves the head once. */
 export async function appendAuditEvents(trx: Handle, events: readonly AuditEvent[]): Promise<void> {
   const last = events.at(-1);

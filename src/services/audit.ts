@@ -2,7 +2,7 @@
 
 import { actorLabel, type Actor } from '../core/policy.js';
 import { chainHash, digest } from '../core/audit.js';
-import { appendAuditEvent, appendAuditEvents, type AuditEvent, lockAuditHead } from '../db/audit.js';
+import { appendAuditEvents, type AuditEvent, lockAuditHead } from '../db/audit.js';
 import type { Handle } from '../db/engine.js';
 import type { Incident } from '../core/model.js';
 import type { Services } from './context.js';
@@ -24,27 +24,7 @@ export interface AuditInput {
  * change raises in the same transaction (the outbox), so that neither is ever written without the other.
  */
 export async function recordAudit(services: Services, trx: Handle, input: AuditInput): Promise<void> {
-  const head = await lockAuditHead(trx, services.db.engine);
-  const fields = {
-    seq: head.seq + 1,
-    at: services.now().toISOString(),
-    actor: actorLabel(input.actor),
-    action: input.action,
-    subjectType: input.subjectType,
-    subjectId: input.subjectId,
-    beforeDigest: input.before === undefined ? null : digest(input.before),
-    afterDigest: input.after === undefined ? null : digest(input.after),
-    reason: input.reason ?? null,
-    prevHash: head.hash,
-  };
-  await appendAuditEvent(trx, { ...fields, hash: chainHash(fields) });
-  await enqueueWebhookEvent(services, trx, {
-    action: input.action,
-    subjectType: input.subjectType,
-    subjectId: input.subjectId,
-    at: fields.at,
-    seq: fields.seq,
-  });
+  await recordAudits(services, trx, [input]);
 }
 
 /**
