@@ -252,12 +252,13 @@ describe.skipIf(!available)('web app in Chromium', () => {
     const nav = page.getByRole('navigation');
     await expect(nav.innerText()).resolves.toMatch(/Overview[\s\S]*Map[\s\S]*Incidents/);
     await page.getByLabel('Language').selectOption('uk');
-    await expect(page.getByRole('navigation').innerText()).resolves.toMatch(
-      /Огляд[\s\S]*Мапа[\s\S]*Інциденти/,
-    );
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('uk');
+    // The switch re-renders the app: wait for it rather than read the page once.
+    await expect
+      .poll(() => page.getByRole('navigation').innerText())
+      .toMatch(/Огляд[\s\S]*Мапа[\s\S]*Інциденти/);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('uk');
     await page.reload();
-    await expect(page.getByRole('navigation').innerText()).resolves.toMatch(/Огляд/);
+    await expect.poll(() => page.getByRole('navigation').innerText()).toMatch(/Огляд/);
   });
 
   it.each([

@@ -252,8 +252,9 @@ describe.skipIf(!available)('work views in Chromium', () => {
       .getByRole('textbox', { name: 'Reply', exact: true })
       .fill('The facility was hit by air defence debris.');
     await thread.getByRole('button', { name: 'Send the reply' }).click();
-    await expect(count.innerText()).resolves.toMatch(new RegExp(`^${before - 1} `));
-    await expect(page.locator(`li[data-allegation="${id}"]`).count()).resolves.toBe(0);
+    // The list re-renders once the reply is stored: wait for it rather than read it once.
+    await expect.poll(() => count.innerText(), { timeout: 10_000 }).toMatch(new RegExp(`^${before - 1} `));
+    await expect.poll(() => page.locator(`li[data-allegation="${id}"]`).count()).toBe(0);
 
     await page.getByRole('button', { name: 'All' }).click();
     const replied = page.locator(`li[data-allegation="${id}"]`);
