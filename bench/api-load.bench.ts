@@ -2,10 +2,13 @@
 // 1,000,000; the demo's incidents copied with varied times, places and verdicts by a bulk insert straight into
 // SQLite, as the ingest path has its own benchmark), the real server (buildApp, listening on loopback in a child
 // process), and autocannon against each public read and against a bare route returning a constant on the same
-// server, measured in the same run. Prints requests/s, p50 and p99 latency, the ratio to the bare route, and the
-// server's peak RSS (VmHWM of the child).
+// server, measured in the same run. Each read is driven twice: uncached (the server started with its response
+// cache off) and cached (the same URL again and again, the first request filling the cache). Prints requests/s,
+// p50 and p99 latency, the ratio to the bare route, the cached/uncached ratio, and the server's peak RSS (VmHWM of
+// the child).
 // Run with `npx tsx bench/api-load.bench.ts` (BENCH_INCIDENTS, default 1,000,000; BENCH_CONNECTIONS, default 32;
-// BENCH_SECONDS per endpoint, default 10; BENCH_DB_DIR keeps the seeded database there and reuses it next time).
+// BENCH_SECONDS per endpoint, default 10; BENCH_DB_DIR keeps the seeded database there and reuses it next time;
+// BENCH_MODES, default `uncached,cached`, picks the runs).
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,6 +33,12 @@ const BARE = '/bench/bare';
 const TIMEOUT = Number(process.env['BENCH_TIMEOUT'] ?? 30);
 /** A directory to keep the database in and reuse on the next run (seeding a million incidents takes minutes). */
 const KEEP = process.env['BENCH_DB_DIR'];
+/** Whether the server runs with its response cache: each public read is measured in each mode listed. */
+type Mode = 'uncached' | 'cached';
+const MODES = (process.env['BENCH_MODES'] ?? 'uncached,cached')
+  .split(',')
+  .map((m) => m.trim())
+  .filter((m): m is Mode => m === 'uncached' || m === 'cached');
 
 /** What the parent learns from the server child once it listens. */
 interface Ready {
@@ -44,7 +53,11 @@ async function serve(dir: string): Promise<void> {
   const services = createServices(db, {
     files: createFileStore({ root: join(dir, 'evidence'), maxBytes: 1 << 20 }),
   });
-  const app = await buildApp({ services });
+  // The server's default cache (64 MiB), or none: BENCH_CACHE=off in the uncached runs.
+  const app = await buildApp({
+    services,
+    ...(process.env['BENCH_CACHE'] === 'off' ? { responseCache: false as const } : {}),
+  });
   // The baseline: a constant through the same Fastify instance, hooks and serializer setup.
   app.get(BARE, () => ({ ok: true }));
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -138,6 +151,14 @@ async function seed(dir: string): Promise<number> {
 /** Requests per second: whole numbers, or one decimal below 10 (a slow endpoint is not "0 req/s"). */
 const rate = (rps: number): string => (rps >= 10 ? fmt(rps) : rps.toFixed(1));
 
+/** A response size: bytes, kB or MB. */
+const kb = (bytes: number): string =>
+  bytes < 1000
+    ? `${fmt(bytes)} B`
+    : bytes < 1e6
+      ? `${fmt(bytes / 1000)} kB`
+      : `${(bytes / 1e6).toFixed(1)} MB`;
+
 /** How many incidents a kept database holds. */
 function storedIncidents(file: string): number {
   const sqlite = new BetterSqlite3(file, { readonly: true });
@@ -165,9 +186,19 @@ function mainAgreement(file: string): string {
   }
 }
 
-function startServer(dir: string, agreement: string): Promise<{ child: ChildProcess; ready: Ready }> {
+function startServer(
+  dir: string,
+  agreement: string,
+  mode: Mode,
+): Promise<{ child: ChildProcess; ready: Ready }> {
   const child = fork(fileURLToPath(import.meta.url), [], {
-    env: { ...process.env, BENCH_ROLE: 'server', BENCH_DIR: dir, BENCH_AGREEMENT: agreement },
+    env: {
+      ...process.env,
+      BENCH_ROLE: 'server',
+      BENCH_DIR: dir,
+      BENCH_AGREEMENT: agreement,
+      BENCH_CACHE: mode === 'cached' ? 'on' : 'off',
+    },
     execArgv: process.execArgv,
   });
   return new Promise((resolve, reject) => {
@@ -190,8 +221,21 @@ function peakRssMb(pid: number): number | null {
   }
 }
 
+/** CPU time a process has used (user + system), in seconds, from /proc; null where /proc is missing. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 interface Figures {
   readonly label: string;
+  readonly mode: Mode;
   readonly rps: number;
   readonly p50: number;
   readonly p99: number;
@@ -200,14 +244,30 @@ interface Figures {
   /** One request on the idle server before the load, in ms. */
   readonly single: number;
   readonly peakMb: number | null;
+  /**
+   * The server's CPU use during the timed run, in percent of one core: near 100 the server is the bottleneck
+   * (it is single-threaded); well below, the load generator is (autocannon parses every response in JavaScript).
+   */
+  readonly serverCpu: number | null;
+  /** The server's CPU time per answered request, in µs: what one request costs it, whoever is the bottleneck. */
+  readonly cpuPerRequest: number | null;
+  /** In a cached run, whether the answer was kept (a second request was a hit); null otherwise. */
+  readonly kept: boolean | null;
 }
 
 /**
  * Drives one endpoint on a server of its own (a slow endpoint leaves a backlog that would otherwise be billed to
- * the next one): one request on the idle server first (its status is checked), then CONNECTIONS for SECONDS.
+ * the next one): one request on the idle server first (its status is checked; with the cache, it fills it, and a
+ * second request checks that it is then a hit), then CONNECTIONS for SECONDS.
  */
-async function drive(dir: string, agreement: string, label: string, path: string): Promise<Figures> {
-  const { child, ready } = await startServer(dir, agreement);
+async function drive(
+  dir: string,
+  agreement: string,
+  label: string,
+  path: string,
+  mode: Mode,
+): Promise<Figures> {
+  const { child, ready } = await startServer(dir, agreement, mode);
   try {
     const url = `http://127.0.0.1:${ready.port}${path}`;
     const t0 = performance.now();
@@ -215,11 +275,30 @@ async function drive(dir: string, agreement: string, label: string, path: string
     const body = await response.text();
     const single = performance.now() - t0;
     if (!response.ok) throw new Error(`${path}: ${response.status} ${body.slice(0, 300)}`);
+    // With the cache, a second request says whether the answer was kept (one over an eighth of the budget is not).
+    let kept: boolean | null = null;
+    if (mode === 'cached' && path !== BARE) {
+      const again = await fetch(url);
+      await again.text();
+      kept = again.headers.get('x-cache') === 'hit';
+    }
     // A fast endpoint is warmed up first (JIT, connections); a slow one would only queue a backlog.
-    if (single < 50) await autocannon({ url, connections: CONNECTIONS, duration: 1, timeout: TIMEOUT });
+    if (single < 50 || mode === 'cached')
+      await autocannon({ url, connections: CONNECTIONS, duration: 1, timeout: TIMEOUT });
+    const cpuBefore = child.pid === undefined ? null : cpuSeconds(child.pid);
+    const started = performance.now();
     const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, timeout: TIMEOUT });
+    const cpuAfter = child.pid === undefined ? null : cpuSeconds(child.pid);
+    const wall = (performance.now() - started) / 1000;
     return {
+      kept,
+      serverCpu: cpuBefore === null || cpuAfter === null ? null : (100 * (cpuAfter - cpuBefore)) / wall,
+      cpuPerRequest:
+        cpuBefore === null || cpuAfter === null || result.requests.total === 0
+          ? null
+          : (1e6 * (cpuAfter - cpuBefore)) / result.requests.total,
       label,
+      mode,
       rps: result.requests.total / SECONDS,
       p50: result.latency.p50,
       p99: result.latency.p99,
@@ -254,7 +333,9 @@ async function main(): Promise<void> {
       ['incidents, first page', '/api/v1/incidents'],
       ['compliance summary (stats)', `/api/v1/stats?agreement=${agreement}`],
       ['map, country zoom', `/api/v1/map/incidents?bbox=${country}`],
+      ['map, country zoom, zoom=6', `/api/v1/map/incidents?bbox=${country}&zoom=6`],
       ['map, city zoom', `/api/v1/map/incidents?bbox=${city}`],
+      ['map, city zoom, zoom=12', `/api/v1/map/incidents?bbox=${city}&zoom=12`],
       ['OGC items page', `/ogc/collections/incidents/items?limit=100&bbox=${country}`],
     ];
     console.log(
@@ -262,27 +343,60 @@ async function main(): Promise<void> {
         `${CONNECTIONS} connections, ${SECONDS} s per endpoint, a fresh server per endpoint`,
     );
     const results: Figures[] = [];
-    for (const [label, path] of endpoints) {
-      const figures = await drive(dir, agreement, label, path);
-      results.push(figures);
-      const bare = results[0]!;
+    const bareOf = new Map<Mode, Figures>();
+    const line = (f: Figures): string => {
+      const bare = bareOf.get(f.mode) ?? f;
+      const uncached =
+        f.mode === 'cached' ? results.find((r) => r.label === f.label && r.mode === 'uncached') : undefined;
+      return (
+        `  ${f.label.padEnd(27)}${f.mode.padEnd(9)}${rate(f.rps).padStart(7)} req/s  p50 ${fmt(f.p50).padStart(5)} ms  ` +
+        `p99 ${fmt(f.p99).padStart(5)} ms  ${(f.rps / bare.rps).toFixed(4)}x bare  ` +
+        (uncached && f.label !== bare.label ? `${(f.rps / uncached.rps).toFixed(0)}x uncached  ` : '') +
+        `single ${fmt(f.single).padStart(5)} ms  ${fmt(f.bytes).padStart(7)} B  ` +
+        `peak RSS ${f.peakMb === null ? '?' : fmt(f.peakMb)} MB  ` +
+        `server CPU ${f.serverCpu === null ? '?' : fmt(f.serverCpu)} %, ` +
+        `${f.cpuPerRequest === null ? '?' : fmt(f.cpuPerRequest)} µs/request` +
+        (f.errors > 0 ? `  ${f.errors} errors/timeouts` : '') +
+        (f.kept === false ? '  (not kept: over an eighth of the cache)' : '')
+      );
+    };
+    for (const [label, path] of endpoints)
+      for (const mode of MODES) {
+        const figures = await drive(dir, agreement, label, path, mode);
+        if (path === BARE) bareOf.set(mode, figures);
+        results.push(figures);
+        console.log(line(figures));
+      }
+    const peak = Math.max(...results.map((r) => r.peakMb ?? 0));
+    const reads = results.filter((r) => !bareOf.has(r.mode) || bareOf.get(r.mode) !== r);
+    const slow = reads.filter((r) => r.p99 >= 50 || r.errors > 0);
+    const cachedBehind = reads.filter((r) => r.mode === 'cached' && r.rps < bareOf.get('cached')!.rps / 2);
+    console.log(`  server peak RSS over all runs (VmHWM): ${fmt(peak)} MB (target < 500 MB)`);
+    console.log(
+      `  p99 >= 50 ms or errors: ${slow.map((r) => `${r.label} (${r.mode})`).join(', ') || 'none'}`,
+    );
+    if (bareOf.has('cached'))
       console.log(
-        `  ${label.padEnd(27)}${rate(figures.rps).padStart(7)} req/s  p50 ${fmt(figures.p50).padStart(5)} ms  ` +
-          `p99 ${fmt(figures.p99).padStart(5)} ms  ${(figures.rps / bare.rps).toFixed(4)}x bare  ` +
-          `single ${fmt(figures.single).padStart(5)} ms  ${fmt(figures.bytes).padStart(7)} B  ` +
-          `peak RSS ${figures.peakMb === null ? '?' : fmt(figures.peakMb)} MB` +
-          (figures.errors > 0 ? `  ${figures.errors} errors/timeouts` : ''),
+        `  cached reads below half the bare route's throughput: ${cachedBehind.map((r) => r.label).join(', ') || 'none'}`,
+      );
+    // The same figures as a Markdown table, for docs/PERFORMANCE.md.
+    console.log(
+      '\n| endpoint | cache | req/s | p50 | p99 | vs bare | cached / uncached | single | response | peak RSS | server CPU | server CPU per request |',
+    );
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const f of results) {
+      const bare = bareOf.get(f.mode) ?? f;
+      const uncached = results.find((r) => r.label === f.label && r.mode === 'uncached');
+      const isBare = bare === f;
+      console.log(
+        `| ${f.label} | ${isBare ? f.mode : f.kept === false ? 'cached (not kept)' : f.mode} | ${rate(f.rps)} | ${fmt(f.p50)} ms | ${fmt(f.p99)} ms | ` +
+          `${isBare ? '1' : (f.rps / bare.rps).toFixed(4)} | ` +
+          `${f.mode === 'cached' && uncached && !isBare ? `${fmt(f.rps / uncached.rps)}×` : '–'} | ` +
+          `${isBare ? '–' : `${fmt(f.single)} ms`} | ${kb(f.bytes)} | ${f.peakMb === null ? '?' : `${fmt(f.peakMb)} MB`} | ` +
+          `${f.serverCpu === null ? '?' : `${fmt(f.serverCpu)} %`} | ` +
+          `${f.cpuPerRequest === null ? '–' : `${fmt(f.cpuPerRequest)} µs`} |`,
       );
     }
-    const peak = Math.max(...results.map((r) => r.peakMb ?? 0));
-    const bare = results[0]!;
-    const slow = results.slice(1).filter((r) => r.p99 >= 50 || r.errors > 0);
-    const behind = results.slice(1).filter((r) => r.rps < bare.rps / 2);
-    console.log(`  server peak RSS over all runs (VmHWM): ${fmt(peak)} MB (target < 500 MB)`);
-    console.log(`  p99 >= 50 ms or errors: ${slow.map((r) => r.label).join(', ') || 'none'}`);
-    console.log(
-      `  below half the bare route's throughput: ${behind.map((r) => r.label).join(', ') || 'none'}`,
-    );
   } finally {
     if (KEEP === undefined) rmSync(dir, { recursive: true, force: true });
   }

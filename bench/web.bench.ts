@@ -1,16 +1,21 @@
 // The web app's weight and the map's speed: the JavaScript and CSS a first visit loads (gzip bytes, as index.html
-// names them: the entry and its preloaded chunks), and the map's first render with the demo data in Chromium
-// (navigation to the idle map with its points drawn), the median of a few fresh pages, as a ratio to the overview's
-// first content measured in the same run (these machines are noisy). Run with `npm run bench`.
+// names them: the entry and its preloaded chunks), and the map's first render in Chromium with the demo and
+// BENCH_INCIDENTS more published incidents (default 100,000; seeded as bench/seed.ts does) (navigation to the idle
+// map with its incidents drawn), the median of a few fresh pages, as a ratio to the overview's first content
+// measured in the same run (these machines are noisy); then the map's API on the same server, one request each
+// (the country at zoom 6, clustered; a city at zoom 11; the country without a zoom, as points, as before).
+// Run with `npm run bench`.
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM, ensureWebBuild, launchBrowser } from '../scripts/lib/chromium.js';
-import { startDemoServer } from '../scripts/lib/demo-server.js';
+import { startDemoServer, type DemoServer } from '../scripts/lib/demo-server.js';
+import { seedIncidents } from './seed.js';
 
 const WEB = 'dist/web';
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+const INCIDENTS = Number(process.env['BENCH_INCIDENTS'] ?? 100_000);
 
 /** The files index.html makes a first visit load: its script, the chunks it preloads, its stylesheets. */
 function initialFiles(): { js: string[]; css: string[] } {
@@ -42,12 +47,11 @@ interface Renders {
 }
 
 /** Fresh pages, alternating between the map and the baseline so that both see the same machine. */
-async function firstRenders(): Promise<Renders | null> {
+async function firstRenders(server: DemoServer): Promise<Renders | null> {
   if (!existsSync(CHROMIUM)) {
     console.log(`map first render: skipped (no Chromium at ${CHROMIUM})`);
     return null;
   }
-  const server = await startDemoServer();
   const browser = await launchBrowser();
   const renders = { map: [] as number[], overview: [] as number[] };
   const time = async (path: string, ready: () => boolean): Promise<number> => {
@@ -60,6 +64,8 @@ async function firstRenders(): Promise<Renders | null> {
     await context.close();
     return elapsed;
   };
+  // One page first, untimed: it builds SQLite's page cache, which a server in use has.
+  await time('/map?date=2025-04-30&days=all&lon=34&lat=48.5&z=5', MAP_DRAWN);
   try {
     for (let round = 0; round < ROUNDS; round++) {
       renders.overview.push(await time('/', OVERVIEW_SHOWN));
@@ -67,9 +73,34 @@ async function firstRenders(): Promise<Renders | null> {
     }
   } finally {
     await browser.close();
-    await server.close();
   }
   return renders;
+}
+
+/** The map's API, one request after another on the idle server: the median of a few, and the answer's size. */
+async function mapRequests(server: DemoServer): Promise<void> {
+  const paths: [string, string][] = [
+    ['country, zoom 6 (clusters)', '/api/v1/map/incidents?bbox=22,44,41,53&zoom=6'],
+    ['Mariupol, zoom 11 (points)', '/api/v1/map/incidents?bbox=37.4,47,37.7,47.2&zoom=11'],
+    ['country, no zoom (points, as before)', '/api/v1/map/incidents?bbox=22,44,41,53'],
+  ];
+  console.log(
+    'map API, one request at a time on the idle server (median of 5, each box a little different):',
+  );
+  for (const [label, path] of paths) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      // Each box a little different, so that no response cache answers.
+      const response = await fetch(
+        `${server.url}${path.replace(',53', `,${53 + i / 1000}`).replace(',47.2', `,${47.2 + i / 1000}`)}`,
+      );
+      bytes = (await response.arrayBuffer()).byteLength;
+      times.push(performance.now() - started);
+    }
+    console.log(`  ${label}: ${median(times).toFixed(0)} ms, ${kib(bytes)} (${list(times)})`);
+  }
 }
 
 const median = (values: readonly number[]): number =>
@@ -83,7 +114,20 @@ const cssBytes = css.reduce((sum, f) => sum + gzipBytes(f), 0);
 console.log(`initial JavaScript: ${kib(jsBytes)} gzip in ${js.length} files (${js.join(', ')})`);
 console.log(`initial CSS: ${kib(cssBytes)} gzip in ${css.length} files`);
 
-const renders = await firstRenders();
+const seedStarted = performance.now();
+const server = await startDemoServer(async (services) => {
+  await seedIncidents(services.db.kysely, { count: INCIDENTS, blurred: 0.2 });
+});
+console.log(
+  `seeded ${INCIDENTS.toLocaleString('en')} incidents in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`,
+);
+let renders: Renders | null;
+try {
+  renders = await firstRenders(server);
+  await mapRequests(server);
+} finally {
+  await server.close();
+}
 if (renders) {
   const map = median(renders.map);
   const overview = median(renders.overview);
@@ -91,6 +135,8 @@ if (renders) {
   console.log(
     `  baseline, overview with its agreements: ${overview.toFixed(0)} ms (${list(renders.overview)})`,
   );
-  console.log(`  map with the demo, idle, points drawn:  ${map.toFixed(0)} ms (${list(renders.map)})`);
+  console.log(
+    `  map with ${INCIDENTS.toLocaleString('en')} more incidents, idle, drawn: ${map.toFixed(0)} ms (${list(renders.map)})`,
+  );
   console.log(`  ratio map/overview: ${(map / overview).toFixed(2)}x`);
 }

@@ -24,13 +24,7 @@ export async function insertRows<T extends keyof Database>(
   const first = rows[0];
   if (first === undefined) return;
   const columns = Object.keys(first);
-  const uniform = rows.every((row) => {
-    const keys = Object.keys(row);
-    return (
-      keys.length === columns.length &&
-      keys.every((k, i) => k === columns[i] && (row as Record<string, unknown>)[k] !== undefined)
-    );
-  });
+  const uniform = rows.every((row) => hasColumns(row, columns));
   const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   for (let start = 0; start < rows.length; start += size) {
     const chunk = rows.slice(start, start + size);
@@ -44,6 +38,16 @@ export async function insertRows<T extends keyof Database>(
       for (const column of columns) parameters.push((row as Record<string, unknown>)[column]);
     await trx.executeQuery(CompiledQuery.raw(text, parameters));
   }
+}
+
+/** Whether a row has exactly these keys, in this order, none undefined (without listing its keys anew). */
+function hasColumns(row: object, columns: readonly string[]): boolean {
+  let n = 0;
+  for (const key in row) {
+    if (key !== columns[n] || (row as Record<string, unknown>)[key] === undefined) return false;
+    n++;
+  }
+  return n === columns.length;
 }
 
 /** The SQL of an insert of `chunk.length` rows with these columns, compiled once and remembered. */

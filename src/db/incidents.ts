@@ -172,7 +172,24 @@ export async function insertIncident(trx: Handle, incident: Incident, occurredUt
   await insertAllegations(trx, incident.id, incident.allegations);
 }
 
-/** Inserts many new incidents, their allegations and their screenings with a few multi-row statements. */
+/** A lone UTF-16 surrogate: each engine stores it differently (SQLite as three U+FFFD, PostgreSQL as one). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Whether reading the row back gives exactly what was written: every text is well-formed UTF-16. */
+function readsBackAsWritten(row: IncidentsTable): boolean {
+  for (const value of Object.values(row)) {
+    if (typeof value === 'string' && SURROGATE.test(value) && LONE_SURROGATE.test(value)) return false;
+  }
+  return true;
+}
+
+/**
+ * Inserts many new incidents, their allegations and their screenings with a few multi-row statements. Returns
+ * the incidents as reading them back gives them, so that callers can digest what is stored without a second
+ * query: the rows as written, through `incidentFromRow` (numbers, nulls and text come back as they went, JSON
+ * columns through the same `toJson`/`fromJson`); only incidents with allegations or ill-formed text are read back.
+ */
 export async function insertIncidents(
   trx: Handle,
   incidents: readonly {
@@ -181,12 +198,9 @@ export async function insertIncidents(
     readonly screenings: readonly AgreementScreening[];
     readonly computedAt: string;
   }[],
-): Promise<void> {
-  await insertRows(
-    trx,
-    'incidents',
-    incidents.map((i) => incidentToRow(i.incident, i.occurredUtc)),
-  );
+): Promise<Incident[]> {
+  const rows = incidents.map((i) => incidentToRow(i.incident, i.occurredUtc));
+  await insertRows(trx, 'incidents', rows);
   for (const { incident } of incidents) await insertAllegations(trx, incident.id, incident.allegations);
   await insertRows(
     trx,
@@ -201,6 +215,13 @@ export async function insertIncidents(
       })),
     ),
   );
+  const reread = new Map<string, Incident>();
+  const unsure = incidents.flatMap((i, n) => {
+    const row = rows[n];
+    return i.incident.allegations.length > 0 || !row || !readsBackAsWritten(row) ? [i.incident.id] : [];
+  });
+  for (const incident of await findIncidents(trx, unsure)) reread.set(incident.id, incident);
+  return rows.map((row) => reread.get(row.id) ?? incidentFromRow(row, []));
 }
 
 /** Rewrites an incident's own fields; allegations are left as they are. */
@@ -300,8 +321,18 @@ export interface Page<T> {
   readonly total: number;
 }
 
+/** How a query tests what the filter asks, where the engine's own choice can be poor. */
+export interface FilterPlan {
+  /**
+   * Test the box on each row read rather than through the location index: for a page in time order of a box
+   * that holds much of the data, reading in time order finds a page after a few rows, while the index would
+   * gather every incident in the box and sort them (which SQLite's planner chooses).
+   */
+  readonly boxByRow?: boolean;
+}
+
 /** The incidents a reader may list, narrowed by the filter: for listings and counts alike. */
-export function filteredIncidents(db: Handle, filter: IncidentFilter) {
+export function filteredIncidents(db: Handle, filter: IncidentFilter, plan: FilterPlan = {}) {
   let query = db.selectFrom('incidents');
   if (filter.agreementId !== undefined || filter.verdict !== undefined) {
     const { agreementId, verdict } = filter;
@@ -348,7 +379,8 @@ export function filteredIncidents(db: Handle, filter: IncidentFilter) {
   if (filter.oblast !== undefined) query = query.where('geo_admin1', '=', filter.oblast);
   if (filter.publicGeography && (filter.sector !== undefined || filter.oblast !== undefined))
     query = query.where('location_disclosure', '!=', 'withheld');
-  if (filter.bbox !== undefined) query = query.where(inBox(filter.bbox, filter.publicGeography === true));
+  if (filter.bbox !== undefined)
+    query = query.where(inBox(filter.bbox, filter.publicGeography === true, plan.boxByRow === true));
   if (filter.status === 'published') query = query.where('published_at', 'is not', null);
   if (filter.status === 'unpublished') query = query.where('published_at', 'is', null);
   return query;
@@ -358,25 +390,28 @@ export function filteredIncidents(db: Handle, filter: IncidentFilter) {
  * Incidents located in the box. For the public a blurred location counts where its public copy shows it (the
  * exact coordinates whose blurred value lies in the box: one half-open range per axis), a withheld one nowhere.
  */
-function inBox(bbox: OgcBbox, publicGeography: boolean) {
+function inBox(bbox: OgcBbox, publicGeography: boolean, byRow: boolean) {
   const [, south, , north] = bbox;
   const lons = longitudeRanges(bbox);
+  // The same values, but no index can answer a test of them (on either engine).
+  const lat = byRow ? sql<number>`lat + 0` : sql<number>`lat`;
+  const disclosure = byRow ? sql<string>`location_disclosure || ''` : sql<string>`location_disclosure`;
   return (eb: ExpressionBuilder<Database, 'incidents'>) => {
     const exact = eb.and([
-      eb('lat', '>=', south),
-      eb('lat', '<=', north),
+      eb(lat, '>=', south),
+      eb(lat, '<=', north),
       eb.or(lons.map(([west, east]) => eb.and([eb('lon', '>=', west), eb('lon', '<=', east)]))),
     ]);
     if (!publicGeography) return exact;
-    const shown = [eb.and([eb('location_disclosure', '=', 'exact'), exact])];
-    const lat = blurredRange(south, north);
+    const shown = [eb.and([eb(disclosure, '=', 'exact'), exact])];
+    const blurredLat = blurredRange(south, north);
     const blurredLons = lons.flatMap(([west, east]) => blurredRange(west, east) ?? []);
-    if (lat !== null && blurredLons.length > 0)
+    if (blurredLat !== null && blurredLons.length > 0)
       shown.push(
         eb.and([
-          eb('location_disclosure', '=', 'blurred'),
-          eb('lat', '>=', lat.from),
-          eb('lat', '<', lat.below),
+          eb(disclosure, '=', 'blurred'),
+          eb(lat, '>=', blurredLat.from),
+          eb(lat, '<', blurredLat.below),
           eb.or(blurredLons.map((r) => eb.and([eb('lon', '>=', r.from), eb('lon', '<', r.below)]))),
         ]),
       );
@@ -394,8 +429,13 @@ export function verdictRank(agreementId: string | undefined) {
     VERDICT_RANK.map((v, i) => sql`when ${sql.lit(v)} then ${sql.lit(i + 1)}`),
     sql` `,
   );
-  const against = agreementId === undefined ? sql`` : sql` and s.agreement_id = ${agreementId}`;
-  return sql<number>`coalesce((select max(case s.verdict ${cases} end) from screenings s where s.incident_id = incidents.id${against}), 0)`;
+  const rank = sql`case s.verdict ${cases} end`;
+  // The agreement is tested inside the aggregate rather than in the WHERE clause: the lookup then needs only the
+  // incident, which SQLite answers from the covering index (incident, agreement, verdict) instead of the primary
+  // key's index and every screening's row with its readouts. An incident has a screening or two.
+  const ranked =
+    agreementId === undefined ? rank : sql`case when s.agreement_id = ${agreementId} then ${rank} end`;
+  return sql<number>`coalesce((select max(${ranked}) from screenings s where s.incident_id = incidents.id), 0)`;
 }
 
 /** The verdict a rank of `verdictRank` stands for; null for 0. */
@@ -422,11 +462,15 @@ export async function listIncidents(
   filter: IncidentFilter,
   page: { readonly limit: number; readonly offset: number },
   sort: IncidentSort = { key: 'occurredAt', descending: true },
+  /** How the total is counted (a caller may remember it); by default `countFiltered`. */
+  count: (filter: IncidentFilter) => Promise<number> = (f) => countFiltered(db, f),
 ): Promise<Page<Incident>> {
   const direction = sort.descending ? 'desc' : 'asc';
-  let ordered = filteredIncidents(db, filter).selectAll('incidents');
+  // The page's ids first (from the indexes alone where the order allows), then their rows.
+  let ordered = filteredIncidents(db, filter).select('incidents.id');
   switch (sort.key) {
     case 'occurredAt':
+      // The tie-break below, in the direction asked for: newest first is the index incidents_recent.
       ordered = ordered.orderBy('occurred_utc', direction);
       break;
     case 'title':
@@ -447,20 +491,18 @@ export async function listIncidents(
         .orderBy('published_at', direction);
       break;
   }
-  const rows = await ordered
-    .orderBy('occurred_utc', 'desc')
-    .orderBy('id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  if (sort.key !== 'occurredAt') ordered = ordered.orderBy('occurred_utc', 'desc');
+  const ids = (await ordered.orderBy('id').limit(page.limit).offset(page.offset).execute()).map((r) => r.id);
+  const [items, total] = await Promise.all([findIncidents(db, ids), count(filter)]);
+  return { items, total };
+}
+
+/** How many incidents the filter admits. */
+export async function countFiltered(db: Handle, filter: IncidentFilter): Promise<number> {
   const { total } = await filteredIncidents(db, filter)
     .select((eb) => eb.fn.countAll<number | string>().as('total'))
     .executeTakeFirstOrThrow();
-  const byIncident = await currentAllegationsOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  return { items: rows.map((r) => incidentFromRow(r, byIncident.get(r.id) ?? [])), total: Number(total) };
+  return Number(total);
 }
 
 /** Marks an incident published at `at`. */

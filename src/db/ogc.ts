@@ -1,9 +1,16 @@
 // The incidents collection of the OGC API: a page of the public's incidents in a stable order (oldest first,
 // then id) with each one's verdict rank, the number matched, and the collection's extent as the public sees it.
 
+import { SqliteAdapter } from 'kysely';
 import type { Verdict } from '../core/screening.js';
 import type { Handle } from './engine.js';
-import { filteredIncidents, type IncidentFilter, verdictOfRank, verdictRank } from './incidents.js';
+import {
+  type FilterPlan,
+  filteredIncidents,
+  type IncidentFilter,
+  verdictOfRank,
+  verdictRank,
+} from './incidents.js';
 
 export interface RankedId {
   readonly id: string;
@@ -23,33 +30,66 @@ export interface OgcIncidentQuery {
 
 const RANK: Readonly<Record<Verdict, number>> = { 'not-covered': 1, unknown: 2, contested: 3, covered: 4 };
 
-/** A page of ids with their verdicts, oldest first, and how many incidents match in all. */
+/** The incidents an items query matches (its page aside). */
+function matching(db: Handle, query: OgcIncidentQuery, plan: FilterPlan = {}) {
+  const base = filteredIncidents(db, { ...query.filter, verdict: undefined }, plan);
+  return query.verdict === undefined
+    ? base
+    : base.where(
+        verdictRank(query.filter.agreementId),
+        '=',
+        query.verdict === null ? 0 : RANK[query.verdict],
+      );
+}
+
+/** How many incidents an items query matches in all. */
+export async function ogcMatchedCount(db: Handle, query: OgcIncidentQuery): Promise<number> {
+  const { matched } = await matching(db, query)
+    .select((eb) => eb.fn.countAll<number | string>().as('matched'))
+    .executeTakeFirstOrThrow();
+  return Number(matched);
+}
+
+/**
+ * A page of ids with their verdicts, oldest first, and how many incidents match in all (counted by `count`, which
+ * a caller may remember; by default `ogcMatchedCount`).
+ *
+ * On SQLite a box is searched one of two ways, chosen from the counts: reading incidents in time order and
+ * testing each against the box reads about (offset + limit) × all / matched rows, which for a box holding much of
+ * the data is a few hundred; gathering the box's incidents from the location index and sorting them reads
+ * `matched`, which is the better way for a small box (SQLite's planner takes the index for either). The verdicts
+ * are looked up for the page's incidents only.
+ */
 export async function ogcIncidentPage(
   db: Handle,
   query: OgcIncidentQuery,
+  count: (query: OgcIncidentQuery) => Promise<number> = (q) => ogcMatchedCount(db, q),
 ): Promise<{ items: RankedId[]; matched: number }> {
-  const rank = verdictRank(query.filter.agreementId);
-  const matching = () => {
-    const base = filteredIncidents(db, { ...query.filter, verdict: undefined });
-    return query.verdict === undefined
-      ? base
-      : base.where(rank, '=', query.verdict === null ? 0 : RANK[query.verdict]);
-  };
-  const { matched } = await matching()
-    .select((eb) => eb.fn.countAll<number | string>().as('matched'))
-    .executeTakeFirstOrThrow();
-  if (query.countOnly) return { items: [], matched: Number(matched) };
-  const rows = await matching()
-    .select(['incidents.id', rank.as('rank')])
-    .orderBy('incidents.occurred_utc')
-    .orderBy('incidents.id')
-    .limit(query.limit)
-    .offset(query.offset)
+  const matched = await count(query);
+  if (query.countOnly || matched <= query.offset) return { items: [], matched };
+  let boxByRow = false;
+  // PostgreSQL weighs the LIMIT and its statistics and chooses well by itself; SQLite does not.
+  if (query.filter.bbox !== undefined && db.getExecutor().adapter instanceof SqliteAdapter) {
+    const all = await count({ ...query, filter: { ...query.filter, bbox: undefined } });
+    boxByRow = ((query.offset + query.limit) * all) / matched < matched;
+  }
+  const ids = (
+    await matching(db, query, { boxByRow })
+      .select('incidents.id')
+      .orderBy('incidents.occurred_utc')
+      .orderBy('incidents.id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute()
+  ).map((r) => r.id);
+  if (ids.length === 0) return { items: [], matched };
+  const ranks = await db
+    .selectFrom('incidents')
+    .select(['incidents.id', verdictRank(query.filter.agreementId).as('rank')])
+    .where('incidents.id', 'in', ids)
     .execute();
-  return {
-    items: rows.map((r) => ({ id: r.id, verdict: verdictOfRank(r.rank) })),
-    matched: Number(matched),
-  };
+  const rankOf = new Map(ranks.map((r) => [r.id, r.rank]));
+  return { items: ids.map((id) => ({ id, verdict: verdictOfRank(rankOf.get(id) ?? 0) })), matched };
 }
 
 /**

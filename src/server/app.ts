@@ -13,6 +13,7 @@ import type { Actor } from '../core/policy.js';
 import type { Services } from '../services/context.js';
 import { authenticate } from '../services/tokens.js';
 import { authenticateSession, csrfMatches, type SessionActor } from '../services/users.js';
+import { DEFAULT_RESPONSE_CACHE_BYTES, installResponseCache, type ResponseCacheOptions } from './cache.js';
 import type { Config } from './config.js';
 import { errorBody, handleError } from './errors.js';
 import { exampleOf, openApiTransform } from './openapi.js';
@@ -63,6 +64,8 @@ export interface AppOptions {
   readonly logLevel?: Config['logLevel'];
   /** How many corrections one client may send in a window (TRUCELINE_CORRECTIONS_PER_HOUR); 20 an hour by default. */
   readonly correctionRateLimit?: CorrectionRateLimit;
+  /** The cache of anonymous public reads (TRUCELINE_RESPONSE_CACHE_MB); 64 MiB by default, false for none. */
+  readonly responseCache?: ResponseCacheOptions | false;
 }
 
 export type App = FastifyInstance;
@@ -71,6 +74,7 @@ export async function buildApp({
   services,
   logLevel = 'silent',
   correctionRateLimit,
+  responseCache = { maxBytes: DEFAULT_RESPONSE_CACHE_BYTES },
 }: AppOptions): Promise<App> {
   const app = Fastify({ logger: { level: logLevel }, bodyLimit: 1_048_576 });
   app.setValidatorCompiler(validatorCompiler);
@@ -125,6 +129,9 @@ export async function buildApp({
     )
       throw new TrucelineError('CSRF_FAILED');
   });
+
+  // After authentication: answers anonymous public reads it holds without reaching the routes (src/server/cache.ts).
+  if (responseCache !== false) installResponseCache(app, services, responseCache);
 
   app.addHook('preValidation', async (request) => {
     refuseNul(request);

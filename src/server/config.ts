@@ -18,6 +18,8 @@ export interface Config {
   readonly webhookPollMs: number;
   /** How long one webhook delivery attempt may take, in milliseconds. */
   readonly webhookTimeoutMs: number;
+  /** The budget of the cache of anonymous public reads, in bytes; 0 turns the cache off. */
+  readonly responseCacheBytes: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -33,8 +35,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 /**
  * Reads PORT, HOST, DATABASE_URL, TRUCELINE_DB, TRUCELINE_DATA_DIR (default: the SQLite file's folder, or ./data),
  * TRUCELINE_MAX_UPLOAD_MB (default 25), TRUCELINE_CORRECTIONS_PER_HOUR (default 20), TRUCELINE_WEBHOOK_POLL_MS
- * (default 1000), TRUCELINE_WEBHOOK_TIMEOUT_MS (default 10000) and LOG_LEVEL; throws a ConfigError listing every
- * problem.
+ * (default 1000), TRUCELINE_WEBHOOK_TIMEOUT_MS (default 10000), TRUCELINE_RESPONSE_CACHE_MB (default 64, 0 for
+ * no cache) and LOG_LEVEL; throws a ConfigError listing every problem.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -79,6 +81,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(
       `TRUCELINE_WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000, not "${env['TRUCELINE_WEBHOOK_TIMEOUT_MS']}"`,
     );
+  const responseCacheMb = Number(env['TRUCELINE_RESPONSE_CACHE_MB'] ?? 64);
+  if (!Number.isFinite(responseCacheMb) || responseCacheMb < 0 || responseCacheMb > 65536)
+    problems.push(
+      `TRUCELINE_RESPONSE_CACHE_MB must be a number of megabytes from 0 (no cache) to 65536, not "${env['TRUCELINE_RESPONSE_CACHE_MB']}"`,
+    );
+  const responseCacheBytes = Math.floor(responseCacheMb * 1024 * 1024);
   const logLevel = (env['LOG_LEVEL'] ?? 'warn') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -91,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     correctionsPerHour,
     webhookPollMs,
     webhookTimeoutMs,
+    responseCacheBytes,
     logLevel,
   });
 }

@@ -36,6 +36,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<stri
     services,
     logLevel: config.logLevel,
     correctionRateLimit: { max: config.correctionsPerHour, windowMs: 3_600_000 },
+    responseCache: config.responseCacheBytes > 0 ? { maxBytes: config.responseCacheBytes } : false,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const where = config.database.engine === 'sqlite' ? config.database.file : 'PostgreSQL';

@@ -6,6 +6,7 @@ import { appendAuditEvents, type AuditEvent, lockAuditHead } from '../db/audit.j
 import type { Handle } from '../db/engine.js';
 import type { Incident } from '../core/model.js';
 import type { Services } from './context.js';
+import { sha256Hex } from './sha256.js';
 import { enqueueWebhookEvent } from './webhook-outbox.js';
 
 export interface AuditInput {
@@ -48,12 +49,12 @@ export async function recordAudits(
       action: input.action,
       subjectType: input.subjectType,
       subjectId: input.subjectId,
-      beforeDigest: input.before === undefined ? null : digest(input.before),
-      afterDigest: input.after === undefined ? null : digest(input.after),
+      beforeDigest: input.before === undefined ? null : digest(input.before, sha256Hex),
+      afterDigest: input.after === undefined ? null : digest(input.after, sha256Hex),
       reason: input.reason ?? null,
       prevHash: head.hash,
     };
-    const event = { ...fields, hash: chainHash(fields) };
+    const event = { ...fields, hash: chainHash(fields, sha256Hex) };
     events.push(event);
     head = { seq: event.seq, hash: event.hash };
   }

@@ -22,6 +22,7 @@ import {
 import { createFileStore, type FileStore, type StagedFile } from '../io/files.js';
 import { type AuditVerification, verifyAudit } from './audit-verify.js';
 import type { Services } from './context.js';
+import { noteWrite } from './data-version.js';
 
 export const BACKUP_FORMAT = 'truceline-backup';
 export const BACKUP_VERSION = 1;
@@ -367,6 +368,7 @@ export async function restoreBackup(
         );
       return { header, rows: totalRows, files: filesRestored };
     });
+    noteWrite(services);
     for (const file of staged) await file.commit();
     progress.stop();
     return { ...outcome, verification: await verifyAudit(services) };

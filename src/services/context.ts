@@ -10,6 +10,7 @@ import { lockAuditHead } from '../db/audit.js';
 import { type ConstraintKind, constraintViolation } from '../db/constraints.js';
 import type { Db, Handle } from '../db/engine.js';
 import { createFileStore, type FileStore } from '../io/files.js';
+import { noteWrite } from './data-version.js';
 
 export interface Services {
   readonly db: Db;
@@ -72,14 +73,17 @@ const CONSTRAINT_ERRORS: Readonly<Record<ConstraintKind, { code: ErrorCode; mess
  * PostgreSQL this keeps a writer from checking or screening against data another writer is changing (two
  * agreements with one slug, an incident filed while an agreement is created and never screened against it).
  * A constraint violation that still reaches the engine is translated here, the one place, into a catalogue
- * error.
+ * error. Each commit moves the data version (`noteWrite`), which cached public answers are checked against.
  */
 export async function inTransaction<T>(services: Services, work: (trx: Handle) => Promise<T>): Promise<T> {
   try {
-    return await services.db.kysely.transaction().execute(async (trx) => {
+    const result = await services.db.kysely.transaction().execute(async (trx) => {
       await lockAuditHead(trx, services.db.engine);
       return work(trx);
     });
+    // After the commit, never before: a reader must not keep pre-commit data under the new version.
+    noteWrite(services);
+    return result;
   } catch (error) {
     const kind = constraintViolation(error);
     if (kind === null) throw error;

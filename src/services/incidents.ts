@@ -12,9 +12,9 @@ import { listAgreements } from '../db/agreements.js';
 import type { Handle } from '../db/engine.js';
 import { listSectors } from '../db/frontline.js';
 import {
+  countFiltered,
   findIncident,
   findIncidentIdByRef,
-  findIncidents,
   INCIDENT_SORT_KEYS,
   insertIncidents,
   type IncidentFilter,
@@ -33,6 +33,7 @@ import { existingAgreementId } from './agreements.js';
 import { auditedIncident, recordAudit, recordAudits } from './audit.js';
 import { geographyFor, incidentDate, openLocator } from './frontline.js';
 import { authorise, authoriseAttempt, inTransaction, type Services } from './context.js';
+import { rememberedCount } from './count-memo.js';
 import { screenable, screenAndStore, screenableDraft } from './screening.js';
 
 export interface IncidentWithScreening {
@@ -202,12 +203,8 @@ export async function fileIncidents(
       computedAt: now,
     });
   }
-  await insertIncidents(trx, rows);
-  // As reloaded, so `truceline audit verify` reproduces the digests from the stored rows.
-  const stored = await findIncidents(
-    trx,
-    rows.map((r) => r.incident.id),
-  );
+  // As stored, so `truceline audit verify` reproduces the digests from the stored rows.
+  const stored = await insertIncidents(trx, rows);
   await recordAudits(
     services,
     trx,
@@ -386,17 +383,21 @@ export async function searchIncidents(
     filter,
     { limit: query.limit, offset: query.offset },
     parseSort(query.sort),
+    (f) => rememberedCount(services, 'incidents', f, () => countFiltered(db, f)),
   );
-  const screenings = await screeningsFor(
+  const stored = await screeningsFor(
     db,
     page.items.map((i) => i.id),
   );
+  const screenings = new Map<string, StoredScreening[]>();
+  for (const s of stored) {
+    const own = screenings.get(s.incidentId);
+    if (own) own.push(s);
+    else screenings.set(s.incidentId, [s]);
+  }
   return {
     total: page.total,
-    items: page.items.map((incident) => ({
-      incident,
-      screenings: screenings.filter((s) => s.incidentId === incident.id),
-    })),
+    items: page.items.map((incident) => ({ incident, screenings: screenings.get(incident.id) ?? [] })),
   };
 }
 

@@ -1,10 +1,12 @@
-// Incident points for the map, as the actor may see them: the public sees published incidents only, blurred
-// locations moved to the centre of their 0.1-degree cell and withheld ones not at all; roles that read unpublished incidents see all.
+// Incidents for the map, as the actor may see them: the public sees published incidents only, blurred locations
+// moved to the centre of their 0.1-degree cell and withheld ones not at all; roles that read unpublished incidents
+// see all. A wide view (a zoom below POINT_ZOOM) of more than CLUSTER_ABOVE incidents is answered with counts per
+// grid cell instead of points.
 
 import { BLUR_DEGREES, blurCoordinate } from '../core/disclosure.js';
 import { can, type Actor } from '../core/policy.js';
 import type { Verdict } from '../core/screening.js';
-import { mapPoints, type MapPoint } from '../db/map.js';
+import { countMapPoints, mapCells, mapPoints, type MapCell, type MapPoint } from '../db/map.js';
 import { existingAgreementId } from './agreements.js';
 import type { Services } from './context.js';
 
@@ -20,8 +22,49 @@ export interface MapQuery {
   /** YYYY-MM-DD, inclusive (UTC days). */
   readonly to?: string | undefined;
   readonly bbox?: Box | undefined;
+  /** The map's zoom level: below POINT_ZOOM, many incidents are answered as cells. Absent: always points. */
+  readonly zoom?: number | undefined;
   readonly limit: number;
 }
+
+/** More matching incidents than this in a wide view are answered as cells (see docs/PERFORMANCE.md). */
+export const CLUSTER_ABOVE = 2_000;
+/** From this zoom on, a 0.1-degree cell is about 70 pixels wide: points are answered, however many. */
+export const POINT_ZOOM = 10;
+/** The cells' sides on offer, in tenths of a degree: whole multiples of the public's 0.1-degree grid. */
+const CELL_TENTHS = [1, 2, 5, 10, 20, 50, 100, 200, 450] as const;
+/** The side a cell should have on screen, in pixels. */
+const CELL_PIXELS = 60;
+
+/**
+ * The cell side for a zoom level, in tenths of a degree: the largest on offer no wider than about CELL_PIXELS on
+ * the screen (256 pixels span 360 degrees at zoom 0, twice as many at each level).
+ */
+export function cellTenthsFor(zoom: number): number {
+  const tenths = (CELL_PIXELS * 3600) / (256 * 2 ** zoom);
+  return CELL_TENTHS.findLast((t) => t <= tenths) ?? CELL_TENTHS[0];
+}
+
+export interface MapClusterView {
+  /** The cell's west, south, east and north edges in degrees. */
+  readonly cell: Box;
+  /** The mean of the positions shown (for the public, blurred ones at the centre of their 0.1-degree cell). */
+  readonly lon: number;
+  readonly lat: number;
+  readonly count: number;
+  readonly verdicts: MapCell['verdicts'];
+  readonly first: string;
+  readonly last: string;
+}
+
+export type MapAnswer =
+  | ({ readonly kind: 'points' } & MapPoints)
+  | {
+      readonly kind: 'clusters';
+      /** The cells' side in degrees. */
+      readonly cellDegrees: number;
+      readonly clusters: readonly MapClusterView[];
+    };
 
 export interface MapPointView {
   readonly id: string;
@@ -69,18 +112,24 @@ function inBox(p: MapPointView, [west, south, east, north]: Box): boolean {
 const nextDay = (date: string): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** Located incidents for the map, oldest first, with positions as the actor may see them. */
+/** Coordinates as text-friendly numbers: a mean to about a metre, a cell edge to its tenth of a degree. */
+const round = (value: number, digits: number): number => Number(value.toFixed(digits));
+
+/**
+ * The incidents for the map: located ones, oldest first, with positions as the actor may see them; or, when the
+ * query gives a zoom below POINT_ZOOM and more than CLUSTER_ABOVE incidents match, their counts per grid cell.
+ */
 export async function incidentPoints(
   services: Services,
   actor: Actor | null,
   query: MapQuery,
-): Promise<MapPoints> {
+): Promise<MapAnswer> {
   const db = services.db.kysely;
   const agreementId =
     query.agreement === undefined ? undefined : await existingAgreementId(db, query.agreement);
   const privileged = can(actor, 'incident.read-unpublished');
   const { bbox } = query;
-  const rows = await mapPoints(db, {
+  const filter = {
     publishedOnly: !privileged,
     agreementId,
     verdict: query.verdict,
@@ -91,10 +140,46 @@ export async function incidentPoints(
     // exact place, so the database is asked for a box that much wider and the points shown are tested again
     // (testing exact places would let repeated boxes find a blurred incident's exact place).
     bbox: bbox === undefined || privileged ? bbox : widened(bbox, BLUR_DEGREES / 2),
-    limit: query.limit + 1,
-  });
+  };
+  if (
+    query.zoom !== undefined &&
+    query.zoom < POINT_ZOOM &&
+    (await countMapPoints(db, filter, CLUSTER_ABOVE + 1)) > CLUSTER_ABOVE
+  ) {
+    const cellTenths = cellTenthsFor(query.zoom);
+    const side = cellTenths * BLUR_DEGREES;
+    const cells = await mapCells(db, {
+      ...filter,
+      cellTenths,
+      publicPositions: !privileged,
+      shownIn: privileged ? undefined : bbox,
+    });
+    return {
+      kind: 'clusters',
+      cellDegrees: round(side, 1),
+      clusters: cells.map((c) => ({
+        cell: [
+          round(c.column * side, 1),
+          round(c.row * side, 1),
+          round((c.column + 1) * side, 1),
+          round((c.row + 1) * side, 1),
+        ],
+        lon: round(c.lon, 5),
+        lat: round(c.lat, 5),
+        count: c.count,
+        verdicts: c.verdicts,
+        first: c.first,
+        last: c.last,
+      })),
+    };
+  }
+  const rows = await mapPoints(db, { ...filter, limit: query.limit + 1 });
   const points = rows
     .map((p) => present(p, privileged))
     .filter((p) => bbox === undefined || privileged || inBox(p, bbox));
-  return { points: points.slice(0, query.limit), truncated: points.length > query.limit };
+  return {
+    kind: 'points',
+    points: points.slice(0, query.limit),
+    truncated: points.length > query.limit,
+  };
 }

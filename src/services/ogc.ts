@@ -22,10 +22,11 @@ import type { Handle } from '../db/engine.js';
 import { findingRecordsOf } from '../db/findings.js';
 import { findSnapshot, listSectors, listSnapshots, type SnapshotSummary } from '../db/frontline.js';
 import { findIncidents, type IncidentFilter, screeningsFor } from '../db/incidents.js';
-import { ogcIncidentPage, publishedIncidentBounds } from '../db/ogc.js';
+import { ogcIncidentPage, ogcMatchedCount, publishedIncidentBounds } from '../db/ogc.js';
 import { loadBoundaries } from '../io/boundaries.js';
 import { allAgreementNames } from './agreements.js';
 import type { Services } from './context.js';
+import { rememberedCount } from './count-memo.js';
 import { getIncident, incidentFilter } from './incidents.js';
 
 export const COLLECTION_IDS = ['incidents', 'frontline', 'occupied', 'sectors', 'admin-areas'] as const;
@@ -284,13 +285,21 @@ export async function incidentItems(
     return { items: [], matched: 0 };
   const db = services.db.kysely;
   const filter = await publicFilter(services, query);
-  const page = await ogcIncidentPage(db, {
-    filter,
-    verdict: query.verdict === 'none' ? null : query.verdict,
-    limit: query.limit,
-    offset: query.offset,
-    countOnly: query.hits === true,
-  });
+  const page = await ogcIncidentPage(
+    db,
+    {
+      filter,
+      verdict: query.verdict === 'none' ? null : query.verdict,
+      limit: query.limit,
+      offset: query.offset,
+      countOnly: query.hits === true,
+    },
+    // The page aside: the same count for every page of a query, and for its `resultType=hits`.
+    (q) =>
+      rememberedCount(services, 'ogc-incidents', { filter: q.filter, verdict: q.verdict }, () =>
+        ogcMatchedCount(db, q),
+      ),
+  );
   const verdicts = new Map(page.items.map((i) => [i.id, i.verdict]));
   const incidents = await findIncidents(
     db,

@@ -8,6 +8,7 @@ import { listSectors } from '../db/frontline.js';
 import { countIncidents, type VerdictCount } from '../db/stats.js';
 import { allAgreementNames } from './agreements.js';
 import type { Services } from './context.js';
+import { rememberedCount } from './count-memo.js';
 import { incidentFilter, type IncidentCriteria } from './incidents.js';
 
 /** Incidents per verdict; `none`: screened against no agreement. */
@@ -82,7 +83,7 @@ export async function incidentStats(
   const db = services.db.kysely;
   const filter = await incidentFilter(services, actor, criteria);
   const [counts, names, sectors] = await Promise.all([
-    countIncidents(db, filter),
+    rememberedCount(services, 'stats', filter, () => countIncidents(db, filter)),
     allAgreementNames(services),
     listSectors(db),
   ]);

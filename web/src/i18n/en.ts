@@ -133,6 +133,8 @@ export const en = {
     sector: 'sector',
     shown_one: '{{count, number}} incident shown',
     shown_other: '{{count, number}} incidents shown',
+    shownInCells_one: '{{count, number}} incident shown, counted per grid cell (zoom in for points)',
+    shownInCells_other: '{{count, number}} incidents shown, counted per grid cell (zoom in for points)',
     truncated: 'Only the first {{count}} incidents are loaded.',
     open: 'Open the incident',
     mapLabel: 'Map of the line of contact and incidents',

@@ -1,6 +1,9 @@
 // The map: an offline base layer (the shipped oblast boundaries; a raster tile URL may be configured), the
 // line of contact and occupied area on the chosen date (a slider across the snapshots, playable), sectors, and
-// incidents coloured by verdict, clustered by maplibre when dense. Date, window and position live in the address.
+// incidents coloured by verdict. The map asks the server for what it shows (the view's box, padded, at its zoom,
+// for the date window) again after each move: a wide view of many incidents comes back as counts per grid cell,
+// drawn as sized circles; otherwise points, which maplibre clusters when dense. Date, window and position live in
+// the address.
 
 import type { FeatureCollection, Point } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
@@ -43,25 +46,100 @@ interface PointProperties {
   readonly precision: 'exact' | 'blurred';
 }
 
+/** A grid cell of a clustered answer (see the API's `mapClustersShape`). */
+interface CellProperties {
+  readonly cluster: true;
+  readonly count: number;
+  readonly verdicts: Readonly<Record<Verdict | 'none', number>>;
+  readonly first: string;
+  readonly last: string;
+}
+
 type Points = FeatureCollection<Point, PointProperties> & { readonly truncated: boolean };
+type Cells = FeatureCollection<Point, CellProperties> & { readonly clustered: true };
+type Incidents = Points | Cells;
+
+const isCells = (answer: Incidents): answer is Cells => 'clustered' in answer && answer.clustered;
 
 interface MapData {
   readonly snapshots: readonly SnapshotSummary[];
-  readonly points: Points;
   readonly sectors: readonly Sector[];
+  /** The first and last day with an incident, for the slider; null when there are none. */
+  readonly incidentDays: { readonly first: string; readonly last: string } | null;
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
+/** Below this zoom a wide view of many incidents comes back as cells (the server's POINT_ZOOM). */
+const POINT_ZOOM = 10;
+/** Wait this long after a move before asking for the new view. */
+const REFETCH_DELAY_MS = 150;
+
+/** The first and last day of an answer: the points' days, or the cells' first and last. */
+function daysOf(answer: Incidents): MapData['incidentDays'] {
+  const days = isCells(answer)
+    ? answer.features.flatMap((f) => [f.properties.first, f.properties.last])
+    : answer.features.map((f) => f.properties.date);
+  days.sort();
+  const first = days[0];
+  const last = days.at(-1);
+  return first === undefined || last === undefined ? null : { first, last };
+}
+
 async function loadMapData(signal: AbortSignal): Promise<MapData> {
-  const [snapshots, points, sectors] = await Promise.all([
+  const [snapshots, everything, sectors] = await Promise.all([
     api.get<{ items: SnapshotSummary[] }>('/frontline/snapshots', undefined, signal),
-    api.get<Points>('/map/incidents', undefined, signal),
+    // The whole world at zoom 0: a few cells (or the few points) that give the days the slider spans.
+    api.get<Incidents>('/map/incidents', { zoom: '0' }, signal),
     api.get<{ items: Sector[] }>('/sectors', undefined, signal),
   ]);
-  // The feature id is a string, which maplibre does not keep: the popup reads it from the properties.
-  const features = points.features.map((f) => ({ ...f, properties: { ...f.properties, id: String(f.id) } }));
-  return { snapshots: snapshots.items, points: { ...points, features }, sectors: sectors.items };
+  return { snapshots: snapshots.items, sectors: sectors.items, incidentDays: daysOf(everything) };
+}
+
+/** What the map shows: its box (west, south, east, north) and zoom, rounded outward so that addresses repeat. */
+interface View {
+  readonly box: readonly [number, number, number, number];
+  readonly zoom: number;
+}
+
+/** The view's box padded by half its size on each side (panning a little needs no new answer), rounded out. */
+function viewOf(map: maplibregl.Map): View {
+  const bounds = map.getBounds();
+  const zoom = Math.max(0, Math.floor(map.getZoom()));
+  const width = bounds.getEast() - bounds.getWest();
+  const height = bounds.getNorth() - bounds.getSouth();
+  // Whole degrees when wide, tenths when close.
+  const step = zoom < 7 ? 1 : 0.1;
+  const out = (value: number, up: boolean) =>
+    Number(((up ? Math.ceil(value / step) : Math.floor(value / step)) * step).toFixed(1));
+  const clamp = (value: number, limit: number) => Math.min(limit, Math.max(-limit, value));
+  const wide = width >= 180;
+  return {
+    box: [
+      wide ? -180 : clamp(out(bounds.getWest() - width / 2, false), 180),
+      clamp(out(bounds.getSouth() - height / 2, false), 90),
+      wide ? 180 : clamp(out(bounds.getEast() + width / 2, true), 180),
+      clamp(out(bounds.getNorth() + height / 2, true), 90),
+    ],
+    zoom,
+  };
+}
+
+/** Cells as flat features for maplibre (it passes nested properties on as text). */
+function cellFeatures(cells: Cells): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: cells.features.map((f) => ({
+      type: 'Feature',
+      geometry: f.geometry,
+      properties: {
+        count: f.properties.count,
+        covered: f.properties.verdicts.covered,
+        contested: f.properties.verdicts.contested,
+        bbox: JSON.stringify((f as { bbox?: unknown }).bbox ?? null),
+      },
+    })),
+  };
 }
 
 function baseStyle(): maplibregl.StyleSpecification {
@@ -81,6 +159,8 @@ function baseStyle(): maplibregl.StyleSpecification {
         contested: ['+', ['case', ['==', ['get', 'verdict'], 'contested'], 1, 0]],
       },
     },
+    // The server's cells, for a wide view of many incidents.
+    cells: { type: 'geojson', data: EMPTY },
   };
   if (TILE_URL) sources['tiles'] = { type: 'raster', tiles: [TILE_URL], tileSize: 256 };
   const layers: maplibregl.LayerSpecification[] = baseLayers('base', Boolean(TILE_URL));
@@ -126,6 +206,26 @@ function baseStyle(): maplibregl.StyleSpecification {
       },
     },
     {
+      id: 'cells',
+      type: 'circle',
+      source: 'cells',
+      // Coloured as the clusters above; sized by count on the same steps, and larger still for many thousands.
+      paint: {
+        'circle-color': [
+          'case',
+          ['>', ['get', 'covered'], 0],
+          VERDICT_COLOURS.covered,
+          ['>', ['get', 'contested'], 0],
+          VERDICT_COLOURS.contested,
+          '#1d3557',
+        ],
+        'circle-opacity': 0.8,
+        'circle-radius': ['step', ['get', 'count'], 11, 10, 15, 100, 21, 1000, 28, 10000, 34],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
+    },
+    {
       id: 'incident-points',
       type: 'circle',
       source: 'incidents',
@@ -157,7 +257,7 @@ function baseStyle(): maplibregl.StyleSpecification {
 function dayRange(data: MapData): { first: string; last: string } {
   const days = [
     ...data.snapshots.map((s) => s.validFrom),
-    ...data.points.features.map((f) => f.properties.date),
+    ...(data.incidentDays ? [data.incidentDays.first, data.incidentDays.last] : []),
   ].sort();
   const today = new Date().toISOString().slice(0, 10);
   return { first: days[0] ?? today, last: days.at(-1) ?? today };
@@ -211,6 +311,8 @@ function MapCanvas({ data }: { readonly data: MapData }) {
   const [failed, setFailed] = useState(false);
   const [playing, setPlaying] = useState(false);
   const [frontline, setFrontline] = useState<{ snapshot: string | null; requested: string } | null>(null);
+  const [view, setView] = useState<View | null>(null);
+  const [incidents, setIncidents] = useState<Incidents | null>(null);
 
   const { first, last } = useMemo(() => dayRange(data), [data]);
   const snapshotDates = useMemo(() => data.snapshots.map((s) => s.validFrom), [data]);
@@ -260,17 +362,30 @@ function MapCanvas({ data }: { readonly data: MapData }) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.on('load', () => {
       setLoaded(true);
+      setView(viewOf(map));
     });
+    // The view is asked for once the map has rested a moment (a drag or a zoom ends in a burst of moveends).
+    let rest: ReturnType<typeof setTimeout> | undefined;
     map.on('moveend', () => {
       const c = map.getCenter();
       updateRef.current({ lon: c.lng.toFixed(4), lat: c.lat.toFixed(4), z: map.getZoom().toFixed(2) });
+      clearTimeout(rest);
+      rest = setTimeout(() => {
+        const next = viewOf(map);
+        setView((current) =>
+          current && current.zoom === next.zoom && current.box.join() === next.box.join() ? current : next,
+        );
+      }, REFETCH_DELAY_MS);
     });
-    // What was drawn, for anyone (and the browser tests) to read without looking at pixels.
+    // What was drawn, for anyone (and the browser tests) to read without looking at pixels; not while an answer
+    // is awaited.
     map.on('idle', () => {
-      const count = (layer: string) => String(map.queryRenderedFeatures({ layers: [layer] }).length);
-      element.dataset['renderedLine'] = count('line-of-contact');
-      element.dataset['renderedPoints'] = count('incident-points');
-      element.dataset['renderedClusters'] = count('clusters');
+      if (element.dataset['loading'] === 'true') return;
+      const count = (layer: string) => map.queryRenderedFeatures({ layers: [layer] }).length;
+      element.dataset['renderedLine'] = String(count('line-of-contact'));
+      element.dataset['renderedPoints'] = String(count('incident-points'));
+      element.dataset['renderedCells'] = String(count('cells'));
+      element.dataset['renderedClusters'] = String(count('clusters') + count('cells'));
       element.dataset['idle'] = 'true';
     });
     map.on('click', 'clusters', (event) => {
@@ -282,7 +397,20 @@ function MapCanvas({ data }: { readonly data: MapData }) {
         .getClusterExpansionZoom(id)
         .then((zoom) => map.easeTo({ center, zoom }));
     });
-    for (const layer of ['clusters', 'incident-points']) {
+    // A cell of the server's opens to its own box, where it splits into smaller cells or points.
+    map.on('click', 'cells', (event) => {
+      const box = JSON.parse(String(event.features?.[0]?.properties['bbox'] ?? 'null')) as unknown;
+      if (!Array.isArray(box) || box.length !== 4) return;
+      const [west, south, east, north] = box as [number, number, number, number];
+      map.fitBounds(
+        [
+          [west, south],
+          [east, north],
+        ],
+        { padding: 40, maxZoom: POINT_ZOOM },
+      );
+    });
+    for (const layer of ['clusters', 'cells', 'incident-points']) {
       map.on('mouseenter', layer, () => {
         map.getCanvas().style.cursor = 'pointer';
       });
@@ -291,6 +419,7 @@ function MapCanvas({ data }: { readonly data: MapData }) {
       });
     }
     return () => {
+      clearTimeout(rest);
       mapRef.current = null;
       map.remove();
     };
@@ -342,19 +471,61 @@ function MapCanvas({ data }: { readonly data: MapData }) {
     });
   }, [loaded, data]);
 
-  // The incidents of the window ending on the chosen date.
+  // The incidents of the view and of the window ending on the chosen date, asked for again when either changes
+  // (the previous question abandoned). The server filters on UTC days, a point carries its day as stated: the
+  // question reaches a day further each way and the points are filtered here by their own day.
+  useEffect(() => {
+    const element = container.current;
+    if (view === null || element === null) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      element.dataset['loading'] = 'true';
+      element.dataset['idle'] = 'false';
+      const query: Record<string, string> = { bbox: view.box.join(','), zoom: String(view.zoom) };
+      if (window !== 'all') {
+        query['from'] = addDays(windowStart, -1);
+        query['to'] = addDays(date, 1);
+      }
+      api.get<Incidents>('/map/incidents', query, controller.signal).then(
+        (answer) => {
+          element.dataset['loading'] = 'false';
+          element.dataset['clustered'] = String(isCells(answer));
+          setIncidents(answer);
+        },
+        () => {
+          // Aborted by a newer question, or failed: the last answer stays on the map.
+          if (controller.signal.aborted) return;
+          element.dataset['loading'] = 'false';
+          mapRef.current?.triggerRepaint();
+        },
+      );
+    }, 0);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [view, window, windowStart, date]);
+
+  const cells = incidents && isCells(incidents) ? incidents : null;
+  const points = incidents && !isCells(incidents) ? incidents : null;
   const shown = useMemo(
-    () => data.points.features.filter((f) => f.properties.date >= windowStart && f.properties.date <= date),
-    [data, windowStart, date],
+    () =>
+      (points?.features ?? [])
+        .filter((f) => f.properties.date >= windowStart && f.properties.date <= date)
+        // The feature id is a string, which maplibre does not keep: the popup reads it from the properties.
+        .map((f) => ({ ...f, properties: { ...f.properties, id: String(f.id) } })),
+    [points, windowStart, date],
   );
+  const shownCount = cells ? cells.features.reduce((sum, f) => sum + f.properties.count, 0) : shown.length;
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !loaded) return;
+    if (!map || !loaded || incidents === null) return;
     void (map.getSource('incidents') as maplibregl.GeoJSONSource).setData({
       type: 'FeatureCollection',
       features: shown,
     });
-  }, [loaded, shown]);
+    void (map.getSource('cells') as maplibregl.GeoJSONSource).setData(cells ? cellFeatures(cells) : EMPTY);
+  }, [loaded, incidents, shown, cells]);
 
   // The line of contact in force on the date, fetched once per snapshot.
   const snapshot = inForceOn(snapshotDates, date);
@@ -457,8 +628,8 @@ function MapCanvas({ data }: { readonly data: MapData }) {
             ? t('map.snapshot', { date: format.day(frontline.snapshot) })
             : t('map.fallback', { date: format.day(frontline.snapshot), requested: format.day(date) })
           : frontline && t('map.noSnapshot')}{' '}
-        · {t('map.shown', { count: shown.length })}
-        {data.points.truncated && <> · {t('map.truncated', { count: data.points.features.length })}</>}
+        · {t(cells ? 'map.shownInCells' : 'map.shown', { count: shownCount })}
+        {points?.truncated && <> · {t('map.truncated', { count: points.features.length })}</>}
       </p>
       {failed ? (
         <p className="error">{t('map.noWebgl')}</p>

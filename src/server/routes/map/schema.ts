@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { partyCodeSchema } from '../../../core/schemas.js';
 import { VERDICTS } from '../../../core/screening.js';
+import { CLUSTER_ABOVE, POINT_ZOOM } from '../../../services/map.js';
 import { exampleOf } from '../../openapi.js';
 
 const isoDate = z
@@ -46,10 +47,24 @@ export const mapIncidentsQuery = z.strictObject({
   from: isoDate.optional().describe('First day (UTC), inclusive'),
   to: isoDate.optional().describe('Last day (UTC), inclusive'),
   bbox: bbox.optional().describe('west,south,east,north in degrees'),
-  limit: z.coerce.number().int().min(1).max(MAP_LIMIT_MAX).default(MAP_LIMIT_DEFAULT),
+  zoom: z.coerce
+    .number()
+    .min(0)
+    .max(22)
+    .optional()
+    .describe(
+      `The map's zoom level. Below ${POINT_ZOOM}, when more than ${CLUSTER_ABOVE.toLocaleString('en')} incidents match, the answer is one cluster per grid cell instead of points; without it, always points`,
+    ),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAP_LIMIT_MAX)
+    .default(MAP_LIMIT_DEFAULT)
+    .describe('At most this many points (clusters are never cut short)'),
 });
 
-const mapIncidentsShape = z.object({
+export const mapPointsShape = z.object({
   type: z.literal('FeatureCollection'),
   truncated: z.boolean().describe('More incidents matched than `limit`; the newest were left out'),
   features: z.array(
@@ -73,8 +88,48 @@ const mapIncidentsShape = z.object({
   ),
 });
 
-/** The first three points of the demo, the first night of the moratorium and the day after. */
-export const mapIncidentsResponse = exampleOf(mapIncidentsShape, {
+const coordinates = z.tuple([z.number(), z.number()]).describe('longitude, latitude');
+const count = z.number().int().nonnegative();
+
+export const mapClustersShape = z.object({
+  type: z.literal('FeatureCollection'),
+  truncated: z.literal(false),
+  clustered: z.literal(true).describe('One feature per grid cell instead of one per incident'),
+  cellDegrees: z
+    .number()
+    .describe('The side of a cell in degrees: a whole multiple of 0.1, on the grid of the blurred positions'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string().describe('The cell: `cell:<west>,<south>`'),
+      geometry: z
+        .object({ type: z.literal('Point'), coordinates })
+        .describe(
+          'The mean of the positions shown (for the public, blurred incidents at the centre of their 0.1-degree cell)',
+        ),
+      bbox: z
+        .tuple([z.number(), z.number(), z.number(), z.number()])
+        .describe('The cell: west, south, east, north'),
+      properties: z.object({
+        cluster: z.literal(true),
+        count: count.describe('Matching incidents in the cell'),
+        verdicts: z
+          .object({
+            covered: count,
+            contested: count,
+            unknown: count,
+            'not-covered': count,
+            none: count,
+          })
+          .describe('How many take each verdict as their most serious (none: unscreened)'),
+        first: z.string().describe('The earliest day as stated, YYYY-MM-DD'),
+        last: z.string().describe('The latest day as stated, YYYY-MM-DD'),
+      }),
+    }),
+  ),
+});
+
+const pointsExample: z.output<typeof mapPointsShape> = {
   type: 'FeatureCollection',
   truncated: false,
   features: [
@@ -97,4 +152,50 @@ export const mapIncidentsResponse = exampleOf(mapIncidentsShape, {
       properties: { date: '2025-03-19', verdict: 'contested', party: 'RU', precision: 'exact' },
     },
   ],
-});
+};
+
+/** Two cells of 1 degree over the south, at zoom 6 (the public's view of many incidents). */
+const clustersExample: z.output<typeof mapClustersShape> = {
+  type: 'FeatureCollection',
+  truncated: false,
+  clustered: true,
+  cellDegrees: 1,
+  features: [
+    {
+      type: 'Feature',
+      id: 'cell:32,46',
+      geometry: { type: 'Point', coordinates: [32.61231, 46.64877] },
+      bbox: [32, 46, 33, 47],
+      properties: {
+        cluster: true,
+        count: 2841,
+        verdicts: { covered: 702, contested: 655, unknown: 748, 'not-covered': 736, none: 0 },
+        first: '2025-03-01',
+        last: '2025-04-30',
+      },
+    },
+    {
+      type: 'Feature',
+      id: 'cell:37,47',
+      geometry: { type: 'Point', coordinates: [37.55012, 47.10356] },
+      bbox: [37, 47, 38, 48],
+      properties: {
+        cluster: true,
+        count: 3127,
+        verdicts: { covered: 790, contested: 761, unknown: 803, 'not-covered': 773, none: 0 },
+        first: '2025-03-01',
+        last: '2025-04-30',
+      },
+    },
+  ],
+};
+
+/** Points or, for a wide view of many incidents, clusters per grid cell; each with its example. */
+export const mapIncidentsResponse = exampleOf(
+  z
+    .union([exampleOf(mapPointsShape, pointsExample), exampleOf(mapClustersShape, clustersExample)])
+    .describe(
+      'Points (the first three of the demo in the example), or for a wide view of many incidents one cluster per grid cell',
+    ),
+  pointsExample,
+);

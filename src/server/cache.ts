@@ -1,0 +1,198 @@
+// The response cache for public reads. An anonymous GET or HEAD under /api/v1/ or /ogc/ depends only on its URL
+// (with the host it was sent to, which absolute links are made from), its Accept header and the data, so its
+// answer is kept and served again, without reaching the route, while the data version it was computed at is
+// still current (`dataVersion`: at once after a write in this process, within HEAD_REFRESH_MS after one
+// elsewhere) and for at most a TTL (some answers depend on the clock: which agreements are in force). Requests
+// with a bearer token or a session cookie never read from it nor add to it. Only whole 200 answers are kept
+// (strings or buffers: the streamed exports have their own ETag), never one that sets a cookie or says it is
+// private, in a byte budget evicting the least recently used. Each answer kept carries an ETag (the route's own,
+// or a hash of the body), and a client sending it back in If-None-Match gets 304. `x-cache: hit | miss` tells
+// which way a cacheable request went. No answer varies by Accept-Language (the API's texts are English; the web
+// app translates), so it is not part of the key; the server-rendered pages are not cached (they read the built
+// template from disk on each request, so that a new build shows at once).
+
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../services/context.js';
+import { dataVersion } from '../services/data-version.js';
+import { SESSION_COOKIE } from './routes/session/index.js';
+
+export interface ResponseCacheOptions {
+  /** The budget for kept bodies (and their keys and headers), in bytes. */
+  readonly maxBytes: number;
+  /** How long an answer may be served again at most, in milliseconds; 60 s by default. */
+  readonly ttlMs?: number;
+}
+
+/** The budget when none is configured (TRUCELINE_RESPONSE_CACHE_MB). */
+export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_RESPONSE_CACHE_TTL_MS = 60_000;
+
+/** The paths whose anonymous reads are cached. */
+const CACHED_PREFIXES = ['/api/v1/', '/ogc/'] as const;
+
+/** Headers that belong to one transmission, not to the answer: never kept. */
+const TRANSIENT_HEADERS = new Set([
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'date',
+  'set-cookie',
+  'x-cache',
+]);
+
+/** An answer as kept: always a 200. */
+interface Entry {
+  readonly version: string;
+  readonly expiresAt: number;
+  readonly headers: Readonly<Record<string, string | number | string[]>>;
+  readonly body: Buffer;
+  readonly etag: string;
+  /** What it counts against the budget. */
+  readonly bytes: number;
+}
+
+/** What a cacheable request that missed carries to `onSend`, to keep its answer. */
+interface Ticket {
+  readonly key: string;
+  readonly version: string;
+  readonly startedAt: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set on an anonymous read that may be cached and was not found: where and under which version to keep it. */
+    responseCacheTicket: Ticket | null;
+  }
+}
+
+/** Entries in least-recently-used order (a Map iterates in insertion order; a hit moves its entry to the end). */
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  private used = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  /** The bytes kept, for tests and operators. */
+  get bytes(): number {
+    return this.used;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The entry for the key if it was made at this version and has not expired; a stale one is dropped. */
+  get(key: string, version: string, now: number): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    this.entries.delete(key);
+    if (entry.version !== version || entry.expiresAt <= now) {
+      this.used -= entry.bytes;
+      return undefined;
+    }
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /** Keeps an entry unless it is larger than an eighth of the budget, evicting the least recently used. */
+  set(key: string, entry: Entry): void {
+    if (entry.bytes > this.maxBytes / 8) return;
+    const old = this.entries.get(key);
+    if (old !== undefined) {
+      this.entries.delete(key);
+      this.used -= old.bytes;
+    }
+    this.entries.set(key, entry);
+    this.used += entry.bytes;
+    for (const [oldest, victim] of this.entries) {
+      if (this.used <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.used -= victim.bytes;
+    }
+  }
+}
+
+/** Whether an If-None-Match header names the tag (or is `*`); weak comparison, as for GET. */
+function matchesTag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((held) => {
+    const tag = held.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === bare;
+  });
+}
+
+/** The key of a cacheable request, or null when it may not be cached. */
+function keyOf(request: FastifyRequest): string | null {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+  const url = request.url;
+  if (!CACHED_PREFIXES.some((prefix) => url.startsWith(prefix))) return null;
+  if (request.headers.authorization !== undefined || request.cookies[SESSION_COOKIE] !== undefined)
+    return null;
+  // GET and HEAD share entries: a HEAD answer is the GET answer without its body.
+  return `${request.protocol}://${request.host}${url}\n${request.headers.accept ?? ''}`;
+}
+
+/**
+ * Installs the cache's hooks. Call it after the authentication hook, so that a request with a bad token or cookie
+ * still gets its 401 (such requests are not cacheable anyway). Returns the cache, for tests.
+ */
+export function installResponseCache(
+  app: FastifyInstance,
+  services: Services,
+  { maxBytes, ttlMs = DEFAULT_RESPONSE_CACHE_TTL_MS }: ResponseCacheOptions,
+): ResponseCache {
+  const cache = new ResponseCache(maxBytes);
+  app.decorateRequest('responseCacheTicket', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const key = keyOf(request);
+    if (key === null) return;
+    const startedAt = Date.now();
+    const version = await dataVersion(services);
+    const entry = cache.get(key, version, startedAt);
+    if (entry === undefined) {
+      request.responseCacheTicket = { key, version, startedAt };
+      reply.header('x-cache', 'miss');
+      return;
+    }
+    reply.headers(entry.headers).header('x-cache', 'hit');
+    if (matchesTag(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
+    return reply.code(200).send(entry.body);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const ticket = request.responseCacheTicket;
+    if (ticket === null || reply.statusCode !== 200 || reply.hasHeader('set-cookie')) return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    const control = reply.getHeader('cache-control');
+    if (typeof control === 'string' && /\b(no-store|private)\b/i.test(control)) return payload;
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    const own = reply.getHeader('etag');
+    const etag = typeof own === 'string' ? own : `"${createHash('sha1').update(body).digest('base64url')}"`;
+    if (own === undefined) reply.header('etag', etag);
+    const headers: Record<string, string | number | string[]> = {};
+    let bytes = ticket.key.length + body.length + 64;
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value === undefined || TRANSIENT_HEADERS.has(name)) continue;
+      headers[name] = value;
+      bytes += name.length + String(value).length;
+    }
+    cache.set(ticket.key, {
+      version: ticket.version,
+      expiresAt: ticket.startedAt + ttlMs,
+      headers,
+      body,
+      etag,
+      bytes,
+    });
+    if (matchesTag(request.headers['if-none-match'], etag)) {
+      reply.code(304);
+      return null;
+    }
+    return body;
+  });
+  return cache;
+}
