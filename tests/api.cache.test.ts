@@ -3,6 +3,7 @@
 // another process on the same database) within the audit-head bound; signed-in requests never touch it; keys,
 // status, TTL, byte budget, HEAD and If-None-Match. And the configuration variable that sizes it.
 
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { agreementInputSchema } from '../src/core/schemas.js';
 import { buildApp, type App } from '../src/server/app.js';
@@ -245,6 +246,43 @@ describeEachEngine('the response cache', (engine) => {
     expect(miss.headers['x-cache']).toBe('miss');
     expect(miss.statusCode).toBe(304);
     expect(miss.rawPayload).toHaveLength(0);
+  });
+
+  it("keeps large answers gzip'd too and sends them so to clients that accept gzip", async () => {
+    const url = '/api/v1/incidents?limit=20';
+    const plain = await read(h.app, url);
+    expect(plain.rawPayload.length).toBeGreaterThan(1024);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['vary']).toMatch(/accept-encoding/i);
+    const zipped = await read(h.app, url, { 'accept-encoding': 'br;q=1, gzip;q=0.8' });
+    expect(zipped.headers['x-cache']).toBe('hit');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect(gunzipSync(zipped.rawPayload).equals(plain.rawPayload)).toBe(true);
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.rawPayload.length);
+    // Another representation, another tag; either tag held by the client answers 304.
+    const tag = String(plain.headers['etag']);
+    const zippedTag = String(zipped.headers['etag']);
+    expect(zippedTag).not.toBe(tag);
+    for (const held of [tag, zippedTag])
+      expect((await read(h.app, url, { 'accept-encoding': 'gzip', 'if-none-match': held })).statusCode).toBe(
+        304,
+      );
+    // gzip refused with q=0, or not named: the plain bytes.
+    for (const accept of ['gzip;q=0, identity', 'br']) {
+      const answer = await read(h.app, url, { 'accept-encoding': accept });
+      expect(answer.headers['content-encoding']).toBeUndefined();
+      expect(answer.rawPayload.equals(plain.rawPayload)).toBe(true);
+    }
+    // The miss that keeps an answer already sends it gzip'd to a client that accepts it.
+    const other = '/api/v1/incidents?limit=19';
+    const first = await read(h.app, other, { 'accept-encoding': 'gzip, deflate' });
+    expect(first.headers['x-cache']).toBe('miss');
+    expect(first.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(first.rawPayload).equals((await read(h.app, other)).rawPayload)).toBe(true);
+    // A small answer is not worth it.
+    const small = await read(h.app, '/api/v1/health', { 'accept-encoding': 'gzip' });
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 
   describe('with its own settings', () => {

@@ -9,9 +9,13 @@
 // or a hash of the body), and a client sending it back in If-None-Match gets 304. `x-cache: hit | miss` tells
 // which way a cacheable request went. No answer varies by Accept-Language (the API's texts are English; the web
 // app translates), so it is not part of the key; the server-rendered pages are not cached (they read the built
-// template from disk on each request, so that a new build shows at once).
+// template from disk on each request, so that a new build shows at once). An answer of 1 KiB or more is also kept
+// gzip'd, compressed once when it is kept, and sent so to clients that accept gzip (`Vary: Accept-Encoding`, its
+// ETag marked `-gzip`): a list page of 230 kB goes out as about 20 kB, which is what lets large answers be served
+// at the rate of small ones.
 
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../services/context.js';
 import { dataVersion } from '../services/data-version.js';
@@ -48,6 +52,8 @@ interface Entry {
   readonly expiresAt: number;
   readonly headers: Readonly<Record<string, string | number | string[]>>;
   readonly body: Buffer;
+  /** The body gzip'd, when it is worth it (1 KiB or more and not already encoded). */
+  readonly gzip: Buffer | null;
   readonly etag: string;
   /** What it counts against the budget. */
   readonly bytes: number;
@@ -114,14 +120,46 @@ export class ResponseCache {
   }
 }
 
-/** Whether an If-None-Match header names the tag (or is `*`); weak comparison, as for GET. */
-function matchesTag(header: string | undefined, etag: string): boolean {
+/** Whether an If-None-Match header names one of the tags (or is `*`); weak comparison, as for GET. */
+function matchesTag(header: string | undefined, ...etags: string[]): boolean {
   if (header === undefined) return false;
-  const bare = etag.replace(/^W\//, '');
+  const bare = new Set(etags.map((etag) => etag.replace(/^W\//, '')));
   return header.split(',').some((held) => {
     const tag = held.trim();
-    return tag === '*' || tag.replace(/^W\//, '') === bare;
+    return tag === '*' || bare.has(tag.replace(/^W\//, ''));
   });
+}
+
+/** The smallest answer worth compressing. */
+const GZIP_MIN_BYTES = 1024;
+
+/** The tag of the gzip'd representation: another representation needs another tag (`"abc"` → `"abc-gzip"`). */
+const gzipTag = (etag: string): string => etag.replace(/"$/, '-gzip"');
+
+/** Whether the client accepts gzip (`Accept-Encoding` names it, or `*`, without q=0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  if (header === undefined) return false;
+  return String(header)
+    .split(',')
+    .some((part) => {
+      const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+      if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return q === undefined || Number(q.slice(2)) > 0;
+    });
+}
+
+/** A Vary header that also names Accept-Encoding. */
+function varyWithEncoding(vary: string | number | string[] | undefined): string {
+  const names =
+    vary === undefined
+      ? []
+      : String(vary)
+          .split(',')
+          .map((name) => name.trim());
+  return names.some((name) => name.toLowerCase() === 'accept-encoding' || name === '*')
+    ? names.join(', ')
+    : [...names.filter((name) => name !== ''), 'Accept-Encoding'].join(', ');
 }
 
 /** The key of a cacheable request, or null when it may not be cached. */
@@ -159,8 +197,11 @@ export function installResponseCache(
       return;
     }
     reply.headers(entry.headers).header('x-cache', 'hit');
-    if (matchesTag(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
-    return reply.code(200).send(entry.body);
+    const gzip = entry.gzip !== null && acceptsGzip(request.headers['accept-encoding']) ? entry.gzip : null;
+    if (gzip !== null) reply.header('content-encoding', 'gzip').header('etag', gzipTag(entry.etag));
+    if (matchesTag(request.headers['if-none-match'], entry.etag, gzipTag(entry.etag)))
+      return reply.code(304).send();
+    return reply.code(200).send(gzip ?? entry.body);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -173,8 +214,11 @@ export function installResponseCache(
     const own = reply.getHeader('etag');
     const etag = typeof own === 'string' ? own : `"${createHash('sha1').update(body).digest('base64url')}"`;
     if (own === undefined) reply.header('etag', etag);
+    const gzip =
+      body.length >= GZIP_MIN_BYTES && !reply.hasHeader('content-encoding') ? gzipSync(body) : null;
+    if (gzip !== null) reply.header('vary', varyWithEncoding(reply.getHeader('vary')));
     const headers: Record<string, string | number | string[]> = {};
-    let bytes = ticket.key.length + body.length + 64;
+    let bytes = ticket.key.length + body.length + (gzip?.length ?? 0) + 64;
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value === undefined || TRANSIENT_HEADERS.has(name)) continue;
       headers[name] = value;
@@ -185,12 +229,17 @@ export function installResponseCache(
       expiresAt: ticket.startedAt + ttlMs,
       headers,
       body,
+      gzip,
       etag,
       bytes,
     });
-    if (matchesTag(request.headers['if-none-match'], etag)) {
+    if (matchesTag(request.headers['if-none-match'], etag, gzipTag(etag))) {
       reply.code(304);
       return null;
+    }
+    if (gzip !== null && acceptsGzip(request.headers['accept-encoding'])) {
+      reply.header('content-encoding', 'gzip').header('etag', gzipTag(etag));
+      return gzip;
     }
     return body;
   });

@@ -30,6 +30,7 @@ import { findWebhook } from '../db/webhooks.js';
 import { verifyCheckpoints } from './checkpoints.js';
 import type { Services } from './context.js';
 import { auditedIncident } from './audit.js';
+import { sha256Hex } from './sha256.js';
 
 export type AuditProblem =
   | { readonly kind: 'chain'; readonly seq: number; readonly message: string }
@@ -114,7 +115,7 @@ export function chainProblems(
         message: `event ${event.seq} (${describe(event)}) does not follow event ${event.seq - 1}: its prev_hash is ${event.prevHash}, expected ${prevHash}`,
       });
     }
-    const recomputed = chainHash(event);
+    const recomputed = chainHash(event, sha256Hex);
     if (recomputed !== event.hash) {
       problems.push({
         kind: 'chain',
@@ -168,7 +169,7 @@ async function recordProblems(
         });
       continue;
     }
-    const found = digest(current);
+    const found = digest(current, sha256Hex);
     if (found !== event.afterDigest)
       problems.push({
         ...base,

@@ -34,7 +34,8 @@ const bbox = z.string().transform((text, ctx) => {
   return [west, south, east, north] as const;
 });
 
-export const MAP_LIMIT_DEFAULT = 50_000;
+// Ten thousand points are about 2 MB of GeoJSON: more, to many clients at once, is what took the server past 500 MB.
+export const MAP_LIMIT_DEFAULT = 10_000;
 export const MAP_LIMIT_MAX = 200_000;
 
 export const mapIncidentsQuery = z.strictObject({
