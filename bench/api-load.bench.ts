@@ -18,12 +18,12 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import BetterSqlite3 from 'better-sqlite3';
 import { fmt } from './data.js';
+import { type Row, seededCopies, type Template } from './seed.js';
 import { migrateToLatest, openDatabase } from '../src/db/engine.js';
 import { createFileStore } from '../src/io/files.js';
 import { buildApp } from '../src/server/app.js';
 import { createServices } from '../src/services/context.js';
 import { loadDemo } from '../src/services/demo.js';
-import { seededRandom } from '../src/core/geometry/testing/random.js';
 
 const INCIDENTS = Number(process.env['BENCH_INCIDENTS'] ?? 1_000_000);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
@@ -88,60 +88,35 @@ async function seed(dir: string): Promise<number> {
   const t0 = performance.now();
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
-  type Row = Record<string, unknown>;
-  const templates = sqlite
-    .prepare('select * from incidents where published_at is not null and lon is not null')
-    .all() as Row[];
-  if (templates.length === 0) throw new Error('the demo has no published located incidents');
   const screeningsOf = sqlite.prepare('select * from screenings where incident_id = ?');
   const findingOf = sqlite.prepare('select * from findings where incident_id = ?');
-  const verdicts = ['covered', 'not-covered', 'contested', 'unknown'];
-
-  const insert = (table: string, example: Row) => {
-    const columns = Object.keys(example);
-    return sqlite.prepare(
-      `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
-    );
-  };
-  const first = templates[0]!;
-  const firstScreening = screeningsOf.all(first.id) as Row[];
-  const firstFinding = findingOf.get(first.id) as Row | undefined;
-  if (!firstScreening[0] || !firstFinding) throw new Error('the demo incident has no screening or finding');
-  const insertIncident = insert('incidents', first);
-  const insertScreening = insert('screenings', firstScreening[0]);
-  const insertFinding = insert('findings', firstFinding);
-  const shapes = templates.map((t) => ({
-    incident: t,
-    screenings: screeningsOf.all(t.id) as Row[],
-    finding: findingOf.get(t.id) as Row | undefined,
+  const templates: Template[] = (
+    sqlite
+      .prepare('select * from incidents where published_at is not null and lon is not null order by id')
+      .all() as Row[]
+  ).map((incident) => ({
+    incident,
+    screenings: screeningsOf.all(incident['id']) as Row[],
+    finding: findingOf.get(incident['id']) as Row | undefined,
   }));
-
-  const next = seededRandom(42);
-  const start = Date.UTC(2025, 2, 1);
-  const span = Date.UTC(2025, 4, 1) - start;
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  /** One prepared insert per table, named by the columns of the first row written to it. */
+  const insert = (table: string, row: Row) => {
+    let statement = statements.get(table);
+    if (statement === undefined) {
+      const columns = Object.keys(row);
+      statement = sqlite.prepare(
+        `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
+      );
+      statements.set(table, statement);
+    }
+    statement.run(row);
+  };
   sqlite.transaction(() => {
-    for (let i = 0; i < INCIDENTS; i++) {
-      const shape = shapes[i % shapes.length]!;
-      const id = `bench-${i.toString().padStart(7, '0')}`;
-      const at = new Date(start + Math.floor(next() * span)).toISOString().replace(/\.\d+Z$/, 'Z');
-      // Nine in ten near the front (Kharkiv to Kherson), the rest anywhere in central Ukraine.
-      const [lon, lat] =
-        next() < 0.9 ? [33 + next() * 5, 46.6 + next() * 3.4] : [24 + next() * 10, 48 + next() * 2.5];
-      insertIncident.run({
-        ...shape.incident,
-        id,
-        ref: null,
-        occurred_at: at,
-        occurred_utc: at,
-        lon: Math.round(lon * 1e4) / 1e4,
-        lat: Math.round(lat * 1e4) / 1e4,
-        published_at: at,
-        created_at: at,
-        updated_at: at,
-      });
-      for (const screening of shape.screenings)
-        insertScreening.run({ ...screening, incident_id: id, verdict: verdicts[Math.floor(next() * 4)] });
-      if (shape.finding) insertFinding.run({ ...shape.finding, incident_id: id, published: 1 });
+    for (const copy of seededCopies(templates, { count: INCIDENTS, prefix: 'bench-' })) {
+      insert('incidents', copy.incident);
+      for (const screening of copy.screenings) insert('screenings', screening);
+      if (copy.finding) insert('findings', copy.finding);
     }
   })();
   sqlite.pragma('wal_checkpoint(TRUNCATE)');

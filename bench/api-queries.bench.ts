@@ -12,87 +12,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { fmt } from './data.js';
-import { insertRows } from '../src/db/bulk.js';
+import { seedIncidents } from './seed.js';
 import { type Db, migrateToLatest, openDatabase } from '../src/db/engine.js';
 import { createFileStore } from '../src/io/files.js';
 import { buildApp } from '../src/server/app.js';
 import { createServices } from '../src/services/context.js';
 import { loadDemo } from '../src/services/demo.js';
-import { seededRandom } from '../src/core/geometry/testing/random.js';
 
 const INCIDENTS = Number(process.env['BENCH_INCIDENTS'] ?? 100_000);
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const ENGINE = process.env['BENCH_ENGINE'] === 'postgres' ? 'postgres' : 'sqlite';
 const KEEP = process.env['BENCH_DB_DIR'];
 
-type Row = Record<string, unknown>;
-
-/**
- * Copies the demo's published located incidents (with their screenings and findings) INCIDENTS times, varying
- * time (March–April 2025), place (nine in ten near the front) and verdict, as api-load.bench.ts seeds SQLite.
- */
+/** Copies the demo's incidents INCIDENTS times (bench/seed.ts, as the other benchmarks seed) and analyses the tables. */
 async function seed(db: Db): Promise<void> {
-  const k = db.kysely;
-  const templates = (await k
-    .selectFrom('incidents')
-    .selectAll()
-    .where('published_at', 'is not', null)
-    .where('lon', 'is not', null)
-    .execute()) as Row[];
-  const shapes = [];
-  for (const t of templates)
-    shapes.push({
-      incident: t,
-      screenings: (await k
-        .selectFrom('screenings')
-        .selectAll()
-        .where('incident_id', '=', t['id'] as string)
-        .execute()) as Row[],
-      finding: (await k
-        .selectFrom('findings')
-        .selectAll()
-        .where('incident_id', '=', t['id'] as string)
-        .executeTakeFirst()) as Row | undefined,
-    });
-  if (shapes.length === 0) throw new Error('the demo has no published located incidents');
-  const verdicts = ['covered', 'not-covered', 'contested', 'unknown'];
-  const next = seededRandom(42);
-  const start = Date.UTC(2025, 2, 1);
-  const span = Date.UTC(2025, 4, 1) - start;
-  const BATCH = 2000;
-  for (let from = 0; from < INCIDENTS; from += BATCH) {
-    const incidents: Row[] = [];
-    const screenings: Row[] = [];
-    const findings: Row[] = [];
-    for (let i = from; i < Math.min(INCIDENTS, from + BATCH); i++) {
-      const shape = shapes[i % shapes.length]!;
-      const id = `bench-${i.toString().padStart(7, '0')}`;
-      const at = new Date(start + Math.floor(next() * span)).toISOString().replace(/\.\d+Z$/, 'Z');
-      const [lon, lat] =
-        next() < 0.9 ? [33 + next() * 5, 46.6 + next() * 3.4] : [24 + next() * 10, 48 + next() * 2.5];
-      incidents.push({
-        ...shape.incident,
-        id,
-        ref: null,
-        occurred_at: at,
-        occurred_utc: at,
-        lon: Math.round(lon * 1e4) / 1e4,
-        lat: Math.round(lat * 1e4) / 1e4,
-        published_at: at,
-        created_at: at,
-        updated_at: at,
-      });
-      for (const s of shape.screenings)
-        screenings.push({ ...s, incident_id: id, verdict: verdicts[Math.floor(next() * 4)] });
-      if (shape.finding) findings.push({ ...shape.finding, incident_id: id, published: 1 });
-    }
-    await k.transaction().execute(async (trx) => {
-      await insertRows(trx, 'incidents', incidents as never);
-      await insertRows(trx, 'screenings', screenings as never);
-      await insertRows(trx, 'findings', findings as never);
-    });
-  }
-  await sql`analyze`.execute(k);
+  await seedIncidents(db.kysely, { count: INCIDENTS, prefix: 'bench-' });
+  await sql`analyze`.execute(db.kysely);
 }
 
 async function main(): Promise<void> {

@@ -286,6 +286,36 @@ describeEachEngine('the response cache', (engine) => {
   });
 
   describe('with its own settings', () => {
+    it('computes an answer once for many clients asking at the same time, and not for one that failed', async () => {
+      const app = await buildApp({ services: h.services });
+      let computed = 0;
+      let failures = 0;
+      app.get('/api/v1/slow-answer', async () => {
+        computed += 1;
+        await sleep(50);
+        return { computed };
+      });
+      app.get('/api/v1/slow-failure', async (_request, reply) => {
+        failures += 1;
+        await sleep(50);
+        return reply.code(503).send({ failures });
+      });
+      try {
+        const answers = await Promise.all(Array.from({ length: 10 }, () => read(app, '/api/v1/slow-answer')));
+        expect(computed).toBe(1);
+        expect(answers.map((a) => a.json<{ computed: number }>())).toEqual(
+          Array.from({ length: 10 }, () => ({ computed: 1 })),
+        );
+        expect(answers.filter((a) => a.headers['x-cache'] === 'miss')).toHaveLength(1);
+        // An answer that is not kept releases the others, who then ask for themselves.
+        const failed = await Promise.all(Array.from({ length: 4 }, () => read(app, '/api/v1/slow-failure')));
+        expect(failed.map((a) => a.statusCode)).toEqual([503, 503, 503, 503]);
+        expect(failures).toBe(4);
+      } finally {
+        await app.close();
+      }
+    });
+
     it('expires an answer after the TTL', async () => {
       const app = await buildApp({ services: h.services, responseCache: { maxBytes: 1 << 20, ttlMs: 100 } });
       try {

@@ -64,6 +64,15 @@ interface Ticket {
   readonly key: string;
   readonly version: string;
   readonly startedAt: number;
+  /** Set when this request is the one the others asking the same meanwhile wait for: call it when it is answered. */
+  readonly finish: (() => void) | null;
+}
+
+/** A miss being answered: requests for the same key at the same version wait for it instead of computing it too. */
+interface InFlight {
+  readonly version: string;
+  readonly done: Promise<void>;
+  readonly finish: () => void;
 }
 
 declare module 'fastify' {
@@ -170,7 +179,8 @@ function keyOf(request: FastifyRequest): string | null {
   if (request.headers.authorization !== undefined || request.cookies[SESSION_COOKIE] !== undefined)
     return null;
   // GET and HEAD share entries: a HEAD answer is the GET answer without its body.
-  return `${request.protocol}://${request.host}${url}\n${request.headers.accept ?? ''}`;
+  // No Accept header means any type: the same answer as `*/*`.
+  return `${request.protocol}://${request.host}${url}\n${request.headers.accept ?? '*/*'}`;
 }
 
 /**
@@ -183,6 +193,9 @@ export function installResponseCache(
   { maxBytes, ttlMs = DEFAULT_RESPONSE_CACHE_TTL_MS }: ResponseCacheOptions,
 ): ResponseCache {
   const cache = new ResponseCache(maxBytes);
+  // Thirty-two clients asking for the same slow answer at once would otherwise compute it thirty-two times, one
+  // after the other on the one thread: the first computes it, the others wait for it and are answered from the cache.
+  const inFlight = new Map<string, InFlight>();
   app.decorateRequest('responseCacheTicket', null);
 
   app.addHook('onRequest', async (request, reply) => {
@@ -190,9 +203,29 @@ export function installResponseCache(
     if (key === null) return;
     const startedAt = Date.now();
     const version = await dataVersion(services);
-    const entry = cache.get(key, version, startedAt);
+    let entry = cache.get(key, version, startedAt);
+    const leader = inFlight.get(key);
+    if (entry === undefined && leader?.version === version) {
+      await leader.done;
+      entry = cache.get(key, version, Date.now());
+    }
     if (entry === undefined) {
-      request.responseCacheTicket = { key, version, startedAt };
+      let finish: (() => void) | null = null;
+      if (inFlight.get(key)?.version !== version) {
+        let resolve = (): void => undefined;
+        const done = new Promise<void>((settle) => (resolve = settle));
+        const lead: InFlight = {
+          version,
+          done,
+          finish: () => {
+            if (inFlight.get(key) === lead) inFlight.delete(key);
+            resolve();
+          },
+        };
+        inFlight.set(key, lead);
+        finish = lead.finish;
+      }
+      request.responseCacheTicket = { key, version, startedAt, finish };
       reply.header('x-cache', 'miss');
       return;
     }
@@ -243,5 +276,11 @@ export function installResponseCache(
     }
     return body;
   });
+  // Whatever became of the leading request (answered, failed, or its client gone), the others stop waiting.
+  const release = async (request: FastifyRequest): Promise<void> => {
+    request.responseCacheTicket?.finish?.();
+  };
+  app.addHook('onResponse', release);
+  app.addHook('onRequestAbort', release);
   return cache;
 }

@@ -19,6 +19,8 @@ interface VersionState {
   readAt: number;
   /** A read of the head under way, shared by the requests that need it meanwhile. */
   reading: Promise<string> | null;
+  /** The write count when that read began: a read begun before a write may miss it. */
+  readingAfter: number;
 }
 
 /** Per services instance, so that the services carry no field for it and two apps on one database keep their own. */
@@ -27,15 +29,21 @@ const states = new WeakMap<Services, VersionState>();
 function stateOf(services: Services): VersionState {
   let state = states.get(services);
   if (state === undefined) {
-    state = { writes: 0, head: null, readAt: 0, reading: null };
+    state = { writes: 0, head: null, readAt: 0, reading: null, readingAfter: 0 };
     states.set(services, state);
   }
   return state;
 }
 
-/** Records that this process committed a write: the version changes at once. Call it after the commit. */
+/**
+ * Records that this process committed a write: the version changes at once. Call it after the commit. The head is
+ * read again on the next call, so that the write's move of the head shows in the same new version rather than in a
+ * second one a moment later (which would throw away what was cached in between).
+ */
 export function noteWrite(services: Services): void {
-  stateOf(services).writes += 1;
+  const state = stateOf(services);
+  state.writes += 1;
+  state.readAt = 0;
 }
 
 /**
@@ -49,18 +57,24 @@ export async function dataVersion(services: Services): Promise<string> {
   // next version.
   const writes = state.writes;
   if (state.head !== null && Date.now() - state.readAt < HEAD_REFRESH_MS) return `${writes}:${state.head}`;
-  state.reading ??= refreshHead(services, state);
+  if (state.reading === null || state.readingAfter !== writes) {
+    const reading: Promise<string> = refreshHead(services, state, writes).finally(() => {
+      if (state.reading === reading) state.reading = null;
+    });
+    state.reading = reading;
+    state.readingAfter = writes;
+  }
   return `${writes}:${await state.reading}`;
 }
 
-async function refreshHead(services: Services, state: VersionState): Promise<string> {
+async function refreshHead(services: Services, state: VersionState, writes: number): Promise<string> {
   const startedAt = Date.now();
-  try {
-    const head = await readAuditHead(services.db.kysely);
-    state.head = `${head.seq}:${head.hash}`;
+  const { seq, hash } = await readAuditHead(services.db.kysely);
+  const head = `${seq}:${hash}`;
+  // Trusted for the next HEAD_REFRESH_MS only if no write was committed here while it was read.
+  if (state.writes === writes) {
+    state.head = head;
     state.readAt = startedAt;
-    return state.head;
-  } finally {
-    state.reading = null;
   }
+  return head;
 }

@@ -488,7 +488,7 @@ function MapCanvas({ data }: { readonly data: MapData }) {
       }
       api.get<Incidents>('/map/incidents', query, controller.signal).then(
         (answer) => {
-          element.dataset['loading'] = 'false';
+          // Still loading until the answer is in the map's sources (the effect below says when).
           element.dataset['clustered'] = String(isCells(answer));
           setIncidents(answer);
         },
@@ -525,6 +525,9 @@ function MapCanvas({ data }: { readonly data: MapData }) {
       features: shown,
     });
     void (map.getSource('cells') as maplibregl.GeoJSONSource).setData(cells ? cellFeatures(cells) : EMPTY);
+    // The answer is handed to the map: the next idle is of a map that draws it.
+    if (container.current) container.current.dataset['loading'] = 'false';
+    map.triggerRepaint();
   }, [loaded, incidents, shown, cells]);
 
   // The line of contact in force on the date, fetched once per snapshot.
@@ -634,7 +637,15 @@ function MapCanvas({ data }: { readonly data: MapData }) {
       {failed ? (
         <p className="error">{t('map.noWebgl')}</p>
       ) : (
-        <div ref={container} className="map" role="region" aria-label={t('map.mapLabel')} data-testid="map" />
+        <div
+          ref={container}
+          className="map"
+          role="region"
+          aria-label={t('map.mapLabel')}
+          data-testid="map"
+          // Nothing is reported drawn before the first answer is in.
+          data-loading="true"
+        />
       )}
       <Legend />
       <p>
