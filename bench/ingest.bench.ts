@@ -205,10 +205,18 @@ try {
     await importPath({ engine: 'sqlite', file: path.join(dir, 'import.db') }),
   );
   if (PG !== 'off') {
-    report(
-      '(c) import path, PostgreSQL:',
-      await withFreshPostgres((url) => importPath({ engine: 'postgres', url })),
+    const reachable = await new pg.Client({ connectionString: PG }).connect().then(
+      (client) => client.end().then(() => true),
+      (error: unknown) => {
+        console.log(`  (c) PostgreSQL: no server at ${PG} (${(error as Error).message}); skipped.`);
+        return false;
+      },
     );
+    if (reachable)
+      report(
+        '(c) import path, PostgreSQL:',
+        await withFreshPostgres((url) => importPath({ engine: 'postgres', url })),
+      );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -35,6 +35,29 @@ const VERDICT_COLOURS: Record<Verdict | 'none', string> = {
   none: '#8c8c8c',
 };
 
+/**
+ * A group of incidents (maplibre's own clusters, or the server's cells) as a circle: red when it holds a covered
+ * verdict, orange a contested one, else dark blue; sized in steps by the count held in `count`.
+ */
+function clusterPaint(
+  count: 'point_count' | 'count',
+): NonNullable<maplibregl.CircleLayerSpecification['paint']> {
+  return {
+    'circle-color': [
+      'case',
+      ['>', ['get', 'covered'], 0],
+      VERDICT_COLOURS.covered,
+      ['>', ['get', 'contested'], 0],
+      VERDICT_COLOURS.contested,
+      '#1d3557',
+    ],
+    'circle-opacity': 0.8,
+    'circle-radius': ['step', ['get', count], 11, 10, 15, 100, 21, 1000, 28, 10000, 34],
+    'circle-stroke-color': '#ffffff',
+    'circle-stroke-width': 2,
+  };
+}
+
 const WINDOWS = ['1', '7', '30', 'all'] as const;
 type Window = (typeof WINDOWS)[number];
 
@@ -190,40 +213,14 @@ function baseStyle(): maplibregl.StyleSpecification {
       type: 'circle',
       source: 'incidents',
       filter: ['has', 'point_count'],
-      paint: {
-        'circle-color': [
-          'case',
-          ['>', ['get', 'covered'], 0],
-          VERDICT_COLOURS.covered,
-          ['>', ['get', 'contested'], 0],
-          VERDICT_COLOURS.contested,
-          '#1d3557',
-        ],
-        'circle-opacity': 0.8,
-        'circle-radius': ['step', ['get', 'point_count'], 11, 10, 15, 100, 21, 1000, 28],
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 2,
-      },
+      paint: clusterPaint('point_count'),
     },
     {
       id: 'cells',
       type: 'circle',
       source: 'cells',
-      // Coloured as the clusters above; sized by count on the same steps, and larger still for many thousands.
-      paint: {
-        'circle-color': [
-          'case',
-          ['>', ['get', 'covered'], 0],
-          VERDICT_COLOURS.covered,
-          ['>', ['get', 'contested'], 0],
-          VERDICT_COLOURS.contested,
-          '#1d3557',
-        ],
-        'circle-opacity': 0.8,
-        'circle-radius': ['step', ['get', 'count'], 11, 10, 15, 100, 21, 1000, 28, 10000, 34],
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 2,
-      },
+      // Coloured and sized as the clusters above, by the count the server gives.
+      paint: clusterPaint('count'),
     },
     {
       id: 'incident-points',
