@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { agreementInputSchema } from '../src/core/schemas.js';
 import { buildApp, type App } from '../src/server/app.js';
+import { ResponseCache } from '../src/server/cache.js';
 import { loadConfig } from '../src/server/config.js';
 import { createServices } from '../src/services/context.js';
 import { HEAD_REFRESH_MS } from '../src/services/data-version.js';
@@ -382,5 +383,42 @@ describe('TRUCELINE_RESPONSE_CACHE_MB', () => {
   it('refuses what is not a size, naming the variable', () => {
     for (const value of ['-1', 'lots', '70000'])
       expect(() => loadConfig({ TRUCELINE_RESPONSE_CACHE_MB: value })).toThrow(/TRUCELINE_RESPONSE_CACHE_MB/);
+  });
+});
+
+describe('the response cache’s store', () => {
+  const entry = (version: string, text = 'x'.repeat(100)) => ({
+    version,
+    expiresAt: Date.now() + 60_000,
+    headers: {},
+    body: Buffer.from(text),
+    gzip: null,
+    etag: '"t"',
+    bytes: text.length,
+  });
+
+  it('drops every kept answer at once when a newer data version is seen', () => {
+    const cache = new ResponseCache(1 << 20);
+    cache.set('a', entry('3:10:h'));
+    cache.set('b', entry('3:10:h'));
+    expect(cache.size).toBe(2);
+    expect(cache.get('a', '3:10:h', Date.now())).toBeDefined();
+    // A write in this process, or one elsewhere (the audit head moved): nothing kept is current any more.
+    expect(cache.get('c', '4:11:i', Date.now())).toBeUndefined();
+    expect(cache.size).toBe(0);
+    expect(cache.bytes).toBe(0);
+    cache.set('a', entry('4:11:i'));
+    expect(cache.get('b', '4:12:j', Date.now())).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
+  it('neither keeps nor clears for an answer made at an older version than one seen since', () => {
+    const cache = new ResponseCache(1 << 20);
+    cache.set('a', entry('5:20:h'));
+    // A request that began before the last write finishes after it.
+    cache.set('b', entry('4:20:g'));
+    expect(cache.get('b', '4:20:g', Date.now())).toBeUndefined();
+    expect(cache.get('a', '5:20:h', Date.now())).toBeDefined();
+    expect(cache.size).toBe(1);
   });
 });

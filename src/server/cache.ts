@@ -86,6 +86,8 @@ declare module 'fastify' {
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
   private used = 0;
+  /** The newest data version seen: every entry kept is of it. */
+  private version: string | null = null;
 
   constructor(readonly maxBytes: number) {}
 
@@ -98,12 +100,28 @@ export class ResponseCache {
     return this.entries.size;
   }
 
+  /**
+   * Moves to a newer data version: every answer kept was made at an older one and can never be served again, so
+   * all are dropped at once rather than left to fill the budget until they are evicted. An older version (a request
+   * that began before the last write) changes nothing.
+   */
+  private advance(version: string): void {
+    if (version === this.version || (this.version !== null && !isNewer(version, this.version))) return;
+    this.version = version;
+    this.entries.clear();
+    this.used = 0;
+  }
+
   /** The entry for the key if it was made at this version and has not expired; a stale one is dropped. */
   get(key: string, version: string, now: number): Entry | undefined {
+    this.advance(version);
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
+    // Every entry kept is of the newest version: another version is the older one of a request that began before
+    // the last write, which must not be served this answer (newer than its own data version) nor drop it.
+    if (entry.version !== version) return undefined;
     this.entries.delete(key);
-    if (entry.version !== version || entry.expiresAt <= now) {
+    if (entry.expiresAt <= now) {
       this.used -= entry.bytes;
       return undefined;
     }
@@ -113,7 +131,9 @@ export class ResponseCache {
 
   /** Keeps an entry unless it is larger than an eighth of the budget, evicting the least recently used. */
   set(key: string, entry: Entry): void {
-    if (entry.bytes > this.maxBytes / 8) return;
+    this.advance(entry.version);
+    // Made at an older version than one seen since: stale already.
+    if (entry.version !== this.version || entry.bytes > this.maxBytes / 8) return;
     const old = this.entries.get(key);
     if (old !== undefined) {
       this.entries.delete(key);
@@ -127,6 +147,18 @@ export class ResponseCache {
       this.used -= victim.bytes;
     }
   }
+}
+
+/**
+ * Whether data version `a` is newer than `b`. Versions (`dataVersion`) begin with this process's write count and the
+ * audit head's sequence number, both of which only grow; anything else is taken as newer.
+ */
+function isNewer(a: string, b: string): boolean {
+  const [aWrites, aSeq] = a.split(':').map(Number);
+  const [bWrites, bSeq] = b.split(':').map(Number);
+  if (aWrites === undefined || aSeq === undefined || bWrites === undefined || bSeq === undefined) return true;
+  if (!Number.isFinite(aWrites + aSeq + bWrites + bSeq)) return true;
+  return aWrites !== bWrites ? aWrites > bWrites : aSeq > bSeq;
 }
 
 /** Whether an If-None-Match header names one of the tags (or is `*`); weak comparison, as for GET. */

@@ -47,7 +47,8 @@ export function noteWrite(services: Services): void {
 }
 
 /**
- * The data's current version, an opaque string that differs whenever the data may have changed. Data read after
+ * The data's current version, `writes:seq:hash` (this process's commits, then the audit head), which differs
+ * whenever the data may have changed; both numbers only grow, so the response cache can tell newer from older. Data read after
  * this resolves is at least as new as the version says (the counter moves after commits, the head is read from
  * committed data), so an answer computed afterwards may be kept under it.
  */
