@@ -553,6 +553,20 @@ export interface StoredScreening {
   readonly computedAt: string;
 }
 
+/** The screenings of these incidents, by incident id (each incident's in agreement order). */
+export async function screeningsByIncident(
+  db: Handle,
+  incidentIds: readonly string[],
+): Promise<Map<string, StoredScreening[]>> {
+  const grouped = new Map<string, StoredScreening[]>();
+  for (const s of await screeningsFor(db, incidentIds)) {
+    const own = grouped.get(s.incidentId);
+    if (own) own.push(s);
+    else grouped.set(s.incidentId, [s]);
+  }
+  return grouped;
+}
+
 export async function screeningsFor(db: Handle, incidentIds: readonly string[]): Promise<StoredScreening[]> {
   if (incidentIds.length === 0) return [];
   const rows = await db

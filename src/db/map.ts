@@ -3,6 +3,7 @@
 // incidents never reach JavaScript.
 
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { BLUR_DEGREES } from '../core/disclosure.js';
 import type { Verdict } from '../core/screening.js';
 import type { Handle } from './engine.js';
 
@@ -43,8 +44,8 @@ const RANK: readonly Verdict[] = ['not-covered', 'unknown', 'contested', 'covere
 const SHOWN: readonly LocationDisclosure[] = ['exact', 'blurred'];
 const ALL_DISCLOSURES: readonly LocationDisclosure[] = ['exact', 'blurred', 'withheld'];
 
-/** The size of the grid the public's blurred positions snap to, in degrees (as core/disclosure.ts). */
-const GRID = 0.1;
+/** The size of the grid the public's blurred positions snap to, in degrees. */
+const GRID = BLUR_DEGREES;
 
 /**
  * The most serious verdict of the incident `i` as a rank (1 = not-covered … 4 = covered; null when never

@@ -9,7 +9,7 @@ import { readAuditHead } from '../db/audit.js';
 import { countIncidents, type IncidentCursor, incidentsAfter } from '../db/exports.js';
 import { findingRecordsOf } from '../db/findings.js';
 import { findSnapshot, listSnapshots, type SnapshotSummary } from '../db/frontline.js';
-import { type IncidentFilter, screeningsFor, type StoredScreening } from '../db/incidents.js';
+import { type IncidentFilter, screeningsByIncident } from '../db/incidents.js';
 import { ACLED_COLUMNS, acledRow } from '../io/export/acled.js';
 import { AGREEMENT_COLUMNS, agreementRecord, agreementRows } from '../io/export/agreements.js';
 import { csvText } from '../io/export/csv.js';
@@ -160,17 +160,6 @@ function filenameOf(file: ExportFile, now: Date): string {
   return `truceline-${parts.join('-')}-${now.toISOString().slice(0, 10)}.${extension}`;
 }
 
-/** Screenings by incident id. */
-function byIncident(screenings: readonly StoredScreening[]): Map<string, StoredScreening[]> {
-  const grouped = new Map<string, StoredScreening[]>();
-  for (const s of screenings) {
-    const list = grouped.get(s.incidentId);
-    if (list) list.push(s);
-    else grouped.set(s.incidentId, [s]);
-  }
-  return grouped;
-}
-
 /** Counts each record as it passes, for progress. */
 async function* counted<T>(
   items: AsyncIterable<T> | Iterable<T>,
@@ -202,7 +191,7 @@ async function* publicIncidents(
   do {
     const batch = await incidentsAfter(db, filter, after, BATCH);
     const ids = batch.incidents.map((i) => i.id);
-    const screenings = byIncident(await screeningsFor(db, ids));
+    const screenings = await screeningsByIncident(db, ids);
     const stored = await findingRecordsOf(db, ids);
     yield batch.incidents.map((incident) => {
       const own = screenings.get(incident.id) ?? [];
@@ -248,7 +237,7 @@ async function* publishedFindings(services: Services): AsyncGenerator<ExportedFi
   do {
     const batch = await incidentsAfter(db, filter, after, BATCH);
     const ids = batch.incidents.map((i) => i.id);
-    const screenings = byIncident(await screeningsFor(db, ids));
+    const screenings = await screeningsByIncident(db, ids);
     const stored = await findingRecordsOf(db, ids);
     for (const incident of batch.incidents) {
       const record = stored.get(incident.id) ?? null;

@@ -27,7 +27,13 @@ import {
   saveFinding,
   unpublishedIncidents,
 } from '../db/findings.js';
-import { findIncident, markIncidentPublished, screeningsFor, type StoredScreening } from '../db/incidents.js';
+import {
+  findIncident,
+  markIncidentPublished,
+  screeningsByIncident,
+  screeningsFor,
+  type StoredScreening,
+} from '../db/incidents.js';
 import { partyCodes } from '../db/parties.js';
 import { auditedIncident, recordAudit } from './audit.js';
 import { authoriseAttempt, inTransaction, type Services } from './context.js';
@@ -264,12 +270,7 @@ export async function reviewQueueFor(
   const db = services.db.kysely;
   const window = await unpublishedIncidents(db, page);
   const ids = window.items.map((i) => i.id);
-  const screenings = new Map<string, StoredScreening[]>();
-  for (const s of await screeningsFor(db, ids)) {
-    const list = screenings.get(s.incidentId);
-    if (list) list.push(s);
-    else screenings.set(s.incidentId, [s]);
-  }
+  const screenings = await screeningsByIncident(db, ids);
   const stored = await findingRecordsOf(db, ids);
   const findings = window.items.map((incident) =>
     currentFinding({

@@ -23,6 +23,7 @@ import {
   listIncidents,
   type Page,
   type Visibility,
+  screeningsByIncident,
   screeningsFor,
   type StoredScreening,
   updateIncident,
@@ -385,16 +386,10 @@ export async function searchIncidents(
     parseSort(query.sort),
     (f) => rememberedCount(services, 'incidents', f, () => countFiltered(db, f)),
   );
-  const stored = await screeningsFor(
+  const screenings = await screeningsByIncident(
     db,
     page.items.map((i) => i.id),
   );
-  const screenings = new Map<string, StoredScreening[]>();
-  for (const s of stored) {
-    const own = screenings.get(s.incidentId);
-    if (own) own.push(s);
-    else screenings.set(s.incidentId, [s]);
-  }
   return {
     total: page.total,
     items: page.items.map((incident) => ({ incident, screenings: screenings.get(incident.id) ?? [] })),

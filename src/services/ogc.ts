@@ -21,7 +21,7 @@ import type { Occurrence } from '../core/verification.js';
 import type { Handle } from '../db/engine.js';
 import { findingRecordsOf } from '../db/findings.js';
 import { findSnapshot, listSectors, listSnapshots, type SnapshotSummary } from '../db/frontline.js';
-import { findIncidents, type IncidentFilter, screeningsFor } from '../db/incidents.js';
+import { findIncidents, type IncidentFilter, screeningsByIncident } from '../db/incidents.js';
 import { ogcIncidentPage, ogcMatchedCount, publishedIncidentBounds } from '../db/ogc.js';
 import { loadBoundaries } from '../io/boundaries.js';
 import { allAgreementNames } from './agreements.js';
@@ -230,11 +230,11 @@ async function incidentFeatures(
 ): Promise<IncidentFeature[]> {
   const db = services.db.kysely;
   const ids = incidents.map((i) => i.id);
-  const screenings = await screeningsFor(db, ids);
+  const screenings = await screeningsByIncident(db, ids);
   const findings = await findingRecordsOf(db, ids);
   const names = await allAgreementNames(services);
   return incidents.map((incident) => {
-    const own = screenings.filter((s) => s.incidentId === incident.id);
+    const own = screenings.get(incident.id) ?? [];
     const finding = findings.get(incident.id);
     return {
       incident: publicCopy(incident),

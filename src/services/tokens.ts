@@ -1,19 +1,19 @@
 // API tokens, presented as `Authorization: Bearer <token>`. A token belongs to a user (and is capped at that
 // user's role and party) or, made by an administrator, to a machine.
 
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { TrucelineError } from '../core/errors.js';
 import { type Actor, can, isRole, type Role, roleWithin } from '../core/policy.js';
 import { findLiveToken, insertToken, revokeToken as revokeTokenRow, tokenOwner } from '../db/tokens.js';
 import { findUser, findUserByEmail, type UserRecord } from '../db/users.js';
 import { recordAudit } from './audit.js';
 import { authorise, inTransaction, type Services } from './context.js';
+import { sha256Hex } from './sha256.js';
 
 const PREFIX = 'tl_';
 
-function hashToken(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
-}
+/** A token is stored as its SHA-256: the secret itself never is. */
+const hashToken = sha256Hex;
 
 export interface TokenOptions {
   /** The token's role; by default the owner's role, or admin for a machine token. */

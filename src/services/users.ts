@@ -1,7 +1,7 @@
 // Users and cookie sessions: adding users (argon2id password hashes), signing in and out, and turning a session
 // cookie back into the actor it stands for.
 
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { fieldError, TrucelineError } from '../core/errors.js';
 import { type Actor, isRole, type Role } from '../core/policy.js';
@@ -19,6 +19,7 @@ import {
 } from '../db/users.js';
 import { recordAudit } from './audit.js';
 import { authorise, inTransaction, type Services } from './context.js';
+import { sha256Hex } from './sha256.js';
 
 /** How long a session lasts from sign-in; there is no sliding renewal. */
 export const SESSION_HOURS = 12;
@@ -44,10 +45,6 @@ function toUser(record: UserRecord): User {
     createdAt: record.createdAt,
     disabled: record.disabledAt !== null,
   };
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 export function normaliseEmail(email: string): string {
@@ -164,8 +161,8 @@ export async function login(
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString();
   await services.db.kysely.transaction().execute(async (trx) => {
-    if (previousSecret !== undefined) await revokeSession(trx, sha256(previousSecret), now.toISOString());
-    await insertSession(trx, sha256(secret), {
+    if (previousSecret !== undefined) await revokeSession(trx, sha256Hex(previousSecret), now.toISOString());
+    await insertSession(trx, sha256Hex(secret), {
       userId: found.user.id,
       csrfToken,
       createdAt: now.toISOString(),
@@ -176,7 +173,7 @@ export async function login(
 }
 
 export async function logout(services: Services, secret: string): Promise<void> {
-  await revokeSession(services.db.kysely, sha256(secret), services.now().toISOString());
+  await revokeSession(services.db.kysely, sha256Hex(secret), services.now().toISOString());
 }
 
 export interface SessionActor {
@@ -189,7 +186,7 @@ export interface SessionActor {
 /** The user a session cookie stands for, or null when it is unknown, expired, revoked or the user disabled. */
 export async function authenticateSession(services: Services, secret: string): Promise<SessionActor | null> {
   if (!secret.startsWith(SESSION_PREFIX)) return null;
-  const found = await findLiveSession(services.db.kysely, sha256(secret), services.now().toISOString());
+  const found = await findLiveSession(services.db.kysely, sha256Hex(secret), services.now().toISOString());
   if (!found) return null;
   const user = toUser(found.user);
   return {

@@ -6,7 +6,7 @@
 // against the documented schema (and the GeoJSON schema), so the two cannot drift apart.
 
 import type { z } from 'zod';
-import { incidentPoints, type MapAnswer } from '../../../services/map.js';
+import { CLUSTER_ABOVE, incidentPoints, type MapAnswer, POINT_ZOOM } from '../../../services/map.js';
 import type { RoutePlugin } from '../plugin.js';
 import { mapIncidentsQuery, mapIncidentsResponse } from './schema.js';
 
@@ -49,7 +49,7 @@ export const mapRoutes: RoutePlugin = async (app, { services }) => {
         summary: 'Incidents for the map (GeoJSON): points oldest first, or clusters per cell for a wide view',
         description:
           'The public sees published incidents only; a blurred location is moved to the centre of its 0.1-degree cell (as on the incident) and a withheld one is left out. ' +
-          'With `zoom` below 10 and more than 2,000 matching incidents, the answer is one feature per grid cell (cells of whole tenths of a degree, on the grid of the blurred positions) with its count by verdict, at the mean of the positions shown; without `zoom`, always points.',
+          `With \`zoom\` below ${POINT_ZOOM} and more than ${CLUSTER_ABOVE.toLocaleString('en')} matching incidents, the answer is one feature per grid cell (cells of whole tenths of a degree, on the grid of the blurred positions) with its count by verdict, at the mean of the positions shown; without \`zoom\`, always points.`,
         querystring: mapIncidentsQuery,
         response: { 200: mapIncidentsResponse },
       },
