@@ -3,7 +3,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type MigrationProvider,
+  type TransactionSettings,
+} from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -30,7 +41,7 @@ export function openDatabase(target: DatabaseTarget): Db {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
     return { kysely, engine: 'sqlite', close: () => kysely.destroy() };
   }
   // Integers come back as numbers; counts above 2^53 do not occur in this schema.
@@ -43,6 +54,37 @@ export function openDatabase(target: DatabaseTarget): Db {
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, engine: 'postgres', close: () => kysely.destroy() };
+}
+
+/**
+ * SQLite's plain `begin` takes the write lock only at the first write. When another process (the CLI beside a
+ * running server) commits between this transaction's first read and its first write, SQLite cannot wait and
+ * answers "database is locked" at once, whatever the busy timeout. `begin immediate` takes the write lock at
+ * the start, so a second writer waits its turn (up to the busy timeout). Read-only transactions (a backup's
+ * snapshot) stay deferred and never hold writers back.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  // Kysely passes the transaction's settings to every driver; SqliteDriver's declaration leaves them out.
+  override async beginTransaction(
+    connection: DatabaseConnection,
+    settings?: TransactionSettings,
+  ): Promise<void> {
+    if (settings?.accessMode === 'read only') return super.beginTransaction(connection);
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
 }
 
 const provider: MigrationProvider = {

@@ -116,7 +116,7 @@ export async function writeBackup(
   const snapshot =
     db.engine === 'postgres'
       ? db.kysely.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
-      : db.kysely.transaction();
+      : db.kysely.transaction().setAccessMode('read only');
   try {
     const summary = await snapshot.execute(async (trx) => {
       const tables = await describeTables(db, trx);
