@@ -105,6 +105,10 @@ export const ERROR_CATALOGUE = {
       'The stored file of this evidence is missing: run `truceline audit verify` and restore it from backup.',
   },
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
+  BUSY: {
+    status: 503,
+    message: 'The database is busy with another write; nothing was changed. Send the request again shortly.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

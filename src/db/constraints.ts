@@ -1,4 +1,4 @@
-// Constraint violations from both engines, recognised in one place.
+// Constraint violations and lock waits from both engines, recognised in one place.
 
 export type ConstraintKind = 'unique' | 'foreign-key' | 'check' | 'not-null';
 
@@ -22,4 +22,15 @@ export function constraintViolation(error: unknown): ConstraintKind | null {
     default:
       return null;
   }
+}
+
+/**
+ * Whether an engine error says another writer held a lock for longer than this one would wait (SQLite's busy
+ * timeout, PostgreSQL's lock_timeout), or that the engine gave up on a transaction to break a deadlock or a
+ * serialisation conflict. Nothing was written; the same request can be sent again.
+ */
+export function isBusy(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error) || typeof error.code !== 'string')
+    return false;
+  return /^SQLITE_(BUSY|LOCKED)/.test(error.code) || ['55P03', '40P01', '40001'].includes(error.code);
 }

@@ -32,21 +32,32 @@ export interface Db {
 
 export type Handle = Kysely<Database>;
 
+/** How long a write waits for another writer's lock before it fails with a busy error (see `isBusy`). */
+export const LOCK_WAIT_MS = 5000;
+
+export interface OpenOptions {
+  /** How long a write waits for another writer's lock; LOCK_WAIT_MS by default. */
+  readonly lockWaitMs?: number;
+}
+
 /** Opens a connection pool (PostgreSQL) or the file (SQLite, created with its folder when missing). */
-export function openDatabase(target: DatabaseTarget): Db {
+export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Db {
+  const lockWaitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
   if (target.engine === 'sqlite') {
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
     const sqlite = new BetterSqlite3(target.file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${lockWaitMs}`);
     const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
     return { kysely, engine: 'sqlite', close: () => kysely.destroy() };
   }
   // Integers come back as numbers; counts above 2^53 do not occur in this schema.
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // A lock held too long (a restore, a stuck session) fails a waiting write after lockWaitMs, as on SQLite,
+  // instead of holding its request open without end.
+  const pool = new pg.Pool({ connectionString: target.url, max: 10, lock_timeout: lockWaitMs });
   // An idle connection can be cut by the server (a restart, an administrator). The pool drops it and opens
   // another when needed; without a listener the 'error' event would end the process.
   pool.on('error', (error) => {

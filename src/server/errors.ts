@@ -3,6 +3,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_CATALOGUE, type ErrorCode, type FieldIssue, TrucelineError } from '../core/errors.js';
+import { isBusy } from '../db/constraints.js';
+
+/** Seconds a client is asked to wait before sending a write again when the database was busy. */
+const BUSY_RETRY_SECONDS = 1;
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details: Record<string, unknown> };
@@ -42,8 +46,11 @@ export function issuePath(segments: readonly string[], part: string): string {
 }
 
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof TrucelineError) {
-    return reply.status(error.status).send(errorBody(error.code, error.message, { ...error.details }));
+  // A write that waited too long for another's lock: inTransaction names it, other writes arrive as the engine's error.
+  const known = error instanceof TrucelineError ? error : isBusy(error) ? new TrucelineError('BUSY') : null;
+  if (known) {
+    if (known.code === 'BUSY') void reply.header('retry-after', String(BUSY_RETRY_SECONDS));
+    return reply.status(known.status).send(errorBody(known.code, known.message, { ...known.details }));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext ?? 'body';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { type ErrorCode, TrucelineError } from '../core/errors.js';
 import { type Action, type Actor, mayAttempt, refusal, type Subject } from '../core/policy.js';
 import { lockAuditHead } from '../db/audit.js';
-import { type ConstraintKind, constraintViolation } from '../db/constraints.js';
+import { type ConstraintKind, constraintViolation, isBusy } from '../db/constraints.js';
 import type { Db, Handle } from '../db/engine.js';
 import { createFileStore, type FileStore } from '../io/files.js';
 import { noteWrite } from './data-version.js';
@@ -85,6 +85,7 @@ export async function inTransaction<T>(services: Services, work: (trx: Handle) =
     noteWrite(services);
     return result;
   } catch (error) {
+    if (isBusy(error)) throw new TrucelineError('BUSY', undefined, { engine: services.db.engine });
     const kind = constraintViolation(error);
     if (kind === null) throw error;
     const { code, message } = CONSTRAINT_ERRORS[kind];

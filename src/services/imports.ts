@@ -3,6 +3,7 @@
 // enrichment, screening and audit events as any other write), refs already stored are skipped, and everything
 // else is reported rather than thrown.
 
+import { setTimeout as delay } from 'node:timers/promises';
 import { TrucelineError } from '../core/errors.js';
 import type { Actor } from '../core/policy.js';
 import { type IncidentInput, incidentInputSchema, type PartyInput } from '../core/schemas.js';
@@ -57,6 +58,24 @@ export const DEFAULT_BATCH_SIZE = 1000;
 /** After this many batches in a row fail to commit, the database is taken to be gone and the import stops. */
 const MAX_FAILED_BATCHES = 3;
 
+/**
+ * A write (a batch, a party) that found the database busy (another writer held it past the lock wait, so nothing was written) is
+ * sent again this many times, after 0.1 s, 0.2 s, ..., before it counts as failed.
+ */
+const BUSY_RETRIES = 5;
+
+/** Runs a write, again after a pause each time the database was busy. */
+async function retryingBusy<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (e) {
+      if (!(e instanceof TrucelineError && e.code === 'BUSY') || attempt > BUSY_RETRIES) throw e;
+      await delay(attempt * 100);
+    }
+  }
+}
+
 interface PendingRow {
   readonly line: number;
   readonly input: IncidentInput;
@@ -97,7 +116,7 @@ export async function importIncidents(
   const partiesAdded: string[] = [];
   for (const party of options.parties ?? []) {
     if (known.has(party.code)) continue;
-    if (!dryRun) await saveParty(services, actor, party);
+    if (!dryRun) await retryingBusy(() => saveParty(services, actor, party));
     known.add(party.code);
     partiesAdded.push(party.code);
   }
@@ -127,12 +146,14 @@ export async function importIncidents(
       if (dryRun) accepted += fresh.length;
       else if (fresh.length > 0) {
         try {
-          await inTransaction(services, (trx) =>
-            fileIncidents(
-              services,
-              trx,
-              actor,
-              fresh.map((r) => r.input),
+          await retryingBusy(() =>
+            inTransaction(services, (trx) =>
+              fileIncidents(
+                services,
+                trx,
+                actor,
+                fresh.map((r) => r.input),
+              ),
             ),
           );
           accepted += fresh.length;

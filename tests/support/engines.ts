@@ -22,6 +22,8 @@ export interface TestDatabase {
   readonly db: Db;
   /** The PostgreSQL connection URL, so a test can open a second pool on the same database. */
   readonly url?: string;
+  /** The SQLite file, so a test can open a second connection to it. */
+  readonly file?: string;
   /** Drops the database (PostgreSQL) or deletes the file (SQLite). */
   dispose(): Promise<void>;
 }
@@ -33,10 +35,12 @@ export async function freshDatabase(
 ): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'truceline-test-'));
-    const db = openDatabase({ engine: 'sqlite', file: join(dir, 'test.db') });
+    const file = join(dir, 'test.db');
+    const db = openDatabase({ engine: 'sqlite', file });
     if (migrate) await migrateToLatest(db);
     return {
       db,
+      file,
       dispose: async () => {
         await db.close();
         rmSync(dir, { recursive: true, force: true });
