@@ -7,6 +7,7 @@
 
 import { seededRandom } from '../src/core/geometry/testing/random.js';
 import type { Handle } from '../src/db/engine.js';
+import { rankOfVerdict } from '../src/db/incidents.js';
 
 export interface SeedOptions {
   /** How many incidents to add. */
@@ -53,6 +54,11 @@ export function* seededCopies(templates: readonly Template[], options: SeedOptio
     const [lon, lat] =
       next() < 0.9 ? [33 + next() * 5, 46.6 + next() * 3.4] : [24 + next() * 10, 48 + next() * 2.5];
     const disclosure = next() < blurred ? 'blurred' : shape.incident['location_disclosure'];
+    const screenings = shape.screenings.map((screening) => ({
+      ...screening,
+      incident_id: id,
+      verdict: VERDICTS[Math.floor(next() * VERDICTS.length)] ?? 'unknown',
+    }));
     yield {
       incident: {
         ...shape.incident,
@@ -66,12 +72,10 @@ export function* seededCopies(templates: readonly Template[], options: SeedOptio
         published_at: at,
         created_at: at,
         updated_at: at,
+        // Kept on the row as the repository keeps it: the most serious of the seeded verdicts.
+        verdict_rank: Math.max(0, ...screenings.map((s) => rankOfVerdict(s.verdict))),
       },
-      screenings: shape.screenings.map((screening) => ({
-        ...screening,
-        incident_id: id,
-        verdict: VERDICTS[Math.floor(next() * VERDICTS.length)] ?? 'unknown',
-      })),
+      screenings,
       finding: shape.finding && { ...shape.finding, incident_id: id, published: 1 },
     };
   }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { describeEachEngine } from './support/engines.js';
 import { allegationInput, incidentInput } from './support/factories.js';
 import { useApp } from './support/harness.js';
+import { expectedRank, keptVerdictRank } from './support/verdict-rank.js';
 import {
   client,
   type ErrorReply,
@@ -135,6 +136,8 @@ describeEachEngine('incidents API', (engine) => {
       expect(screeningFor(res.body, MORATORIUM)?.verdict).toBe('covered');
       const read = await api.get<IncidentDetail>(`/api/v1/incidents/${created.body.id}`);
       expect(screeningFor(read.body, MORATORIUM)?.verdict).toBe('covered');
+      // The most serious verdict, kept on the row for the map, moved with it.
+      expect(await keptVerdictRank(h.services.db.kysely, created.body.id)).toBe(4);
     });
 
     it('re-screens an incident moved out of the moratorium’s time', async () => {
@@ -144,6 +147,9 @@ describeEachEngine('incidents API', (engine) => {
       });
       expect(res.body).toMatchObject({ occurredAt: '2025-05-01', timePrecision: 'day' });
       expect(screeningFor(res.body, MORATORIUM)).toBeUndefined();
+      expect(await keptVerdictRank(h.services.db.kysely, created.body.id)).toBe(
+        expectedRank(res.body.screening.map((s) => s.verdict)),
+      );
     });
 
     it('leaves the fields a PATCH does not name as they were stored', async () => {

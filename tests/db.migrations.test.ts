@@ -1,11 +1,14 @@
 // Migrations on every engine: an empty database migrates to the current schema, a second run does nothing,
-// and the audit chain starts at its genesis.
+// the audit chain starts at its genesis, and a migration that derives data fills it for the rows already there.
 
 import { afterEach, expect, it } from 'vitest';
 import { Migrator } from 'kysely';
 import { migrateToLatest } from '../src/db/engine.js';
 import { migrations } from '../src/db/migrations/index.js';
+import { createServices } from '../src/services/context.js';
+import { loadDemo } from '../src/services/demo.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from './support/engines.js';
+import { staleVerdictRanks } from './support/verdict-rank.js';
 
 const TABLES = [
   'parties',
@@ -98,5 +101,28 @@ describeEachEngine('migrations', (engine) => {
     }
     expect(await tablesPresent(db)).toEqual([]);
     expect(await migrateToLatest(db)).toEqual(Object.keys(migrations).sort());
+  });
+
+  it('fills the kept verdict rank of incidents stored before it existed', async () => {
+    const db = await blank();
+    await migrateToLatest(db);
+    await loadDemo(createServices(db));
+    const ranks = await db.kysely
+      .selectFrom('incidents')
+      .select(['id', 'verdict_rank'])
+      .orderBy('id')
+      .execute();
+    // The demo's incidents are of several ranks, so a backfill of one value would not pass.
+    expect(new Set(ranks.map((r) => r.verdict_rank)).size).toBeGreaterThan(1);
+    const migrator = new Migrator({
+      db: db.kysely,
+      provider: { getMigrations: () => Promise.resolve(migrations) },
+    });
+    expect((await migrator.migrateTo('20261201-01-read-indexes')).error).toBeUndefined();
+    expect(await migrateToLatest(db)).toEqual(['20261202-01-verdict-rank']);
+    expect(
+      await db.kysely.selectFrom('incidents').select(['id', 'verdict_rank']).orderBy('id').execute(),
+    ).toEqual(ranks);
+    expect(await staleVerdictRanks(db.kysely)).toEqual([]);
   });
 });

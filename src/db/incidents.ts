@@ -200,7 +200,11 @@ export async function insertIncidents(
   }[],
 ): Promise<Incident[]> {
   const rows = incidents.map((i) => incidentToRow(i.incident, i.occurredUtc));
-  await insertRows(trx, 'incidents', rows);
+  await insertRows(
+    trx,
+    'incidents',
+    rows.map((row, n) => ({ ...row, verdict_rank: mostSerious(incidents[n]?.screenings ?? []) })),
+  );
   for (const { incident } of incidents) await insertAllegations(trx, incident.id, incident.allegations);
   await insertRows(
     trx,
@@ -419,12 +423,20 @@ function inBox(bbox: OgcBbox, publicGeography: boolean, byRow: boolean) {
   };
 }
 
+/** The rank `verdict_rank` keeps: the most serious of these screenings' verdicts, 0 for none. */
+function mostSerious(screenings: readonly { readonly verdict: Verdict }[]): number {
+  let rank = 0;
+  for (const s of screenings) rank = Math.max(rank, rankOfVerdict(s.verdict));
+  return rank;
+}
+
 /**
  * An incident's verdict as a rank (1 not-covered … 4 covered; 0: screened against none), for ordering and
- * counting: against one agreement when given, else the most serious of its screenings, as the map colours it.
- * Correlated with the `incidents` table of the enclosing query.
+ * counting: against one agreement when given, else the most serious of its screenings, as the map colours it
+ * (kept on the row). Correlated with the incidents table of the enclosing query, by its name or `alias`.
  */
-export function verdictRank(agreementId: string | undefined) {
+export function verdictRank(agreementId: string | undefined, alias = 'incidents') {
+  if (agreementId === undefined) return sql<number>`${sql.ref(`${alias}.verdict_rank`)}`;
   const cases = sql.join(
     VERDICT_RANK.map((v, i) => sql`when ${sql.lit(v)} then ${sql.lit(i + 1)}`),
     sql` `,
@@ -433,9 +445,13 @@ export function verdictRank(agreementId: string | undefined) {
   // The agreement is tested inside the aggregate rather than in the WHERE clause: the lookup then needs only the
   // incident, which SQLite answers from the covering index (incident, agreement, verdict) instead of the primary
   // key's index and every screening's row with its readouts. An incident has a screening or two.
-  const ranked =
-    agreementId === undefined ? rank : sql`case when s.agreement_id = ${agreementId} then ${rank} end`;
-  return sql<number>`coalesce((select max(${ranked}) from screenings s where s.incident_id = incidents.id), 0)`;
+  const ranked = sql`case when s.agreement_id = ${agreementId} then ${rank} end`;
+  return sql<number>`coalesce((select max(${ranked}) from screenings s where s.incident_id = ${sql.ref(`${alias}.id`)}), 0)`;
+}
+
+/** The rank `verdictRank` gives a verdict; 0 for none. */
+export function rankOfVerdict(verdict: Verdict | null): number {
+  return verdict === null ? 0 : VERDICT_RANK.indexOf(verdict) + 1;
 }
 
 /** The verdict a rank of `verdictRank` stands for; null for 0. */
@@ -530,6 +546,11 @@ export async function replaceScreenings(
   computedAt: string,
 ): Promise<void> {
   await trx.deleteFrom('screenings').where('incident_id', '=', incidentId).execute();
+  await trx
+    .updateTable('incidents')
+    .set({ verdict_rank: mostSerious(results) })
+    .where('id', '=', incidentId)
+    .execute();
   if (results.length === 0) return;
   await trx
     .insertInto('screenings')

@@ -2,10 +2,11 @@
 // a wide view of many incidents, one row per grid cell with counts by verdict, grouped in SQL so that a million
 // incidents never reach JavaScript.
 
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { BLUR_DEGREES } from '../core/disclosure.js';
 import type { Verdict } from '../core/screening.js';
 import type { Handle } from './engine.js';
+import { rankOfVerdict, verdictOfRank, verdictRank } from './incidents.js';
 
 export type LocationDisclosure = 'exact' | 'blurred' | 'withheld';
 
@@ -37,28 +38,12 @@ export interface MapPointFilter {
   readonly limit: number;
 }
 
-/** Severity order: a point takes the last of these that any of its screenings has. */
-const RANK: readonly Verdict[] = ['not-covered', 'unknown', 'contested', 'covered'];
-
 /** The disclosures the public's map shows, and all of them (the column's check constraint). */
 const SHOWN: readonly LocationDisclosure[] = ['exact', 'blurred'];
 const ALL_DISCLOSURES: readonly LocationDisclosure[] = ['exact', 'blurred', 'withheld'];
 
 /** The size of the grid the public's blurred positions snap to, in degrees. */
 const GRID = BLUR_DEGREES;
-
-/**
- * The most serious verdict of the incident `i` as a rank (1 = not-covered … 4 = covered; null when never
- * screened): a correlated lookup on the screenings' primary key, cheaper than grouping a join of both tables.
- */
-function rankOf(agreementId: string | undefined): RawBuilder<number | string | null> {
-  const cases = sql.join(
-    RANK.map((v, i) => sql`when ${sql.lit(v)} then ${sql.lit(i + 1)}`),
-    sql` `,
-  );
-  const agreement = agreementId === undefined ? sql`` : sql` and s.agreement_id = ${agreementId}`;
-  return sql`(select max(case s.verdict ${cases} end) from screenings s where s.incident_id = i.id${agreement})`;
-}
 
 /** The located incidents matching the filter, each with its rank (the verdict filter is applied by the caller). */
 function located(db: Handle, filter: Omit<MapPointFilter, 'limit'>) {
@@ -85,9 +70,9 @@ function located(db: Handle, filter: Omit<MapPointFilter, 'limit'>) {
   return query;
 }
 
-const verdictRank = (verdict: Verdict): number => RANK.indexOf(verdict) + 1;
-const verdictOf = (rank: number | string | null): Verdict | null =>
-  rank === null ? null : (RANK[Number(rank) - 1] ?? null);
+/** An incident's rank (the most serious verdict, against the filter's agreement when given); 0 for none. */
+const rankOf = (agreementId: string | undefined) => verdictRank(agreementId, 'i');
+const verdictOf = (rank: number | string): Verdict | null => verdictOfRank(Number(rank));
 
 /**
  * Located incidents matching the filter, oldest first, at most `limit` of them. Withheld locations are left out
@@ -105,7 +90,7 @@ export async function mapPoints(db: Handle, filter: MapPointFilter): Promise<Map
     'i.location_disclosure',
     rank.as('rank'),
   ]);
-  if (filter.verdict !== undefined) query = query.where(rank, '=', verdictRank(filter.verdict));
+  if (filter.verdict !== undefined) query = query.where(rank, '=', rankOfVerdict(filter.verdict));
   // In the order of the (occurred_utc, id) index, so that a limit stops the scan early.
   const rows = await query.orderBy('i.occurred_utc').orderBy('i.id').limit(filter.limit).execute();
   return rows.map((r) => ({
@@ -128,7 +113,7 @@ export async function countMapPoints(
 ): Promise<number> {
   let query = located(db, filter).select(sql.lit(1).as('one'));
   if (filter.verdict !== undefined)
-    query = query.where(rankOf(filter.agreementId), '=', verdictRank(filter.verdict));
+    query = query.where(rankOf(filter.agreementId), '=', rankOfVerdict(filter.verdict));
   const row = await db
     .selectFrom(query.limit(atMost).as('m'))
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -185,7 +170,7 @@ export async function mapCells(db: Handle, filter: MapCellFilter): Promise<MapCe
     sql<string>`substr(i.occurred_at, 1, 10)`.as('day'),
     rank.as('rank'),
   ]);
-  if (filter.verdict !== undefined) inner = inner.where(rank, '=', verdictRank(filter.verdict));
+  if (filter.verdict !== undefined) inner = inner.where(rank, '=', rankOfVerdict(filter.verdict));
   let query = db.selectFrom(inner.as('m'));
   if (filter.shownIn !== undefined) {
     const [west, south, east, north] = filter.shownIn;
@@ -198,10 +183,8 @@ export async function mapCells(db: Handle, filter: MapCellFilter): Promise<MapCe
       return eb.and([lat, lon]);
     });
   }
-  const counted = (rank: number | null) =>
-    rank === null
-      ? sql<number | string>`sum(case when m.rank is null then 1 else 0 end)`
-      : sql<number | string>`sum(case when m.rank = ${sql.lit(rank)} then 1 else 0 end)`;
+  const counted = (verdict: Verdict | null) =>
+    sql<number | string>`sum(case when m.rank = ${sql.lit(rankOfVerdict(verdict))} then 1 else 0 end)`;
   const rows = await query
     .select((eb) => [
       'm.cx',
@@ -211,10 +194,10 @@ export async function mapCells(db: Handle, filter: MapCellFilter): Promise<MapCe
       eb.fn.avg('m.y').as('y'),
       eb.fn.min('m.day').as('first'),
       eb.fn.max('m.day').as('last'),
-      counted(verdictRank('covered')).as('covered'),
-      counted(verdictRank('contested')).as('contested'),
-      counted(verdictRank('unknown')).as('unknown'),
-      counted(verdictRank('not-covered')).as('not_covered'),
+      counted('covered').as('covered'),
+      counted('contested').as('contested'),
+      counted('unknown').as('unknown'),
+      counted('not-covered').as('not_covered'),
       counted(null).as('none'),
     ])
     .groupBy(['m.cx', 'm.cy'])

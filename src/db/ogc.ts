@@ -8,6 +8,7 @@ import {
   type FilterPlan,
   filteredIncidents,
   type IncidentFilter,
+  rankOfVerdict,
   verdictOfRank,
   verdictRank,
 } from './incidents.js';
@@ -28,18 +29,12 @@ export interface OgcIncidentQuery {
   readonly countOnly?: boolean;
 }
 
-const RANK: Readonly<Record<Verdict, number>> = { 'not-covered': 1, unknown: 2, contested: 3, covered: 4 };
-
 /** The incidents an items query matches (its page aside). */
 function matching(db: Handle, query: OgcIncidentQuery, plan: FilterPlan = {}) {
   const base = filteredIncidents(db, { ...query.filter, verdict: undefined }, plan);
   return query.verdict === undefined
     ? base
-    : base.where(
-        verdictRank(query.filter.agreementId),
-        '=',
-        query.verdict === null ? 0 : RANK[query.verdict],
-      );
+    : base.where(verdictRank(query.filter.agreementId), '=', rankOfVerdict(query.verdict));
 }
 
 /** How many incidents an items query matches in all. */

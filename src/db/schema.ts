@@ -1,5 +1,7 @@
 // Table row types as stored: snake_case, JSON in text columns, times as ISO text. They never leave src/db.
 
+import type { Generated } from 'kysely';
+
 export interface PartiesTable {
   code: string;
   name: string;
@@ -67,6 +69,14 @@ export interface ProvisionsTable {
   area_json: string;
   bound_json: string;
   quote: string | null;
+}
+
+/**
+ * The most serious of an incident's screening verdicts (0 none, 1 not-covered … 4 covered), derived: the
+ * repository that writes screenings keeps it, so it is no field of the incident itself.
+ */
+export interface VerdictRankColumn {
+  verdict_rank: Generated<number>;
 }
 
 export interface IncidentsTable {
@@ -509,7 +519,7 @@ export interface Database {
   agreements: AgreementsTable;
   readouts: ReadoutsTable;
   provisions: ProvisionsTable;
-  incidents: IncidentsTable;
+  incidents: IncidentsTable & VerdictRankColumn;
   allegations: AllegationsTable;
   screenings: ScreeningsTable;
   api_tokens: ApiTokensTable;

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Engine } from '../../src/db/engine.js';
 import { createFileStore } from '../../src/io/files.js';
 import { buildApp, type App } from '../../src/server/app.js';
@@ -11,6 +11,7 @@ import { createServices, DEFAULT_MAX_UPLOAD_BYTES, type Services } from '../../s
 import { loadDemo } from '../../src/services/demo.js';
 import { createToken } from '../../src/services/tokens.js';
 import { freshDatabase, type TestDatabase } from './engines.js';
+import { staleVerdictRanks } from './verdict-rank.js';
 
 export interface Harness {
   app: App;
@@ -43,6 +44,8 @@ export function useApp(engine: Engine, options: { demo?: boolean; maxUploadBytes
     harness.auth = { authorization: `Bearer ${secret}` };
   });
   afterAll(async () => {
+    // Whatever the suite wrote, each incident's kept verdict rank still agrees with its screenings.
+    if (database) expect(await staleVerdictRanks(database.db.kysely)).toEqual([]);
     await harness.app.close();
     await database?.dispose();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });

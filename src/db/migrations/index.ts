@@ -13,6 +13,7 @@ import * as bulletins from './20261128-03-bulletins.js';
 import * as corrections from './20261128-04-corrections.js';
 import * as webhooks from './20261129-01-webhooks.js';
 import * as readIndexes from './20261201-01-read-indexes.js';
+import * as verdictRank from './20261202-01-verdict-rank.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125-01-foundation': foundation,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '20261128-04-corrections': corrections,
   '20261129-01-webhooks': webhooks,
   '20261201-01-read-indexes': readIndexes,
+  '20261202-01-verdict-rank': verdictRank,
 };
