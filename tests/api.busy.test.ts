@@ -6,14 +6,16 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Db, type Engine } from '../src/db/engine.js';
-import { buildApp, type App } from '../src/server/app.js';
+import { buildApp } from '../src/server/app.js';
 import { IMPORT_PARTIES, type RowResult } from '../src/io/rows.js';
-import { createServices, type Services } from '../src/services/context.js';
+import { createServices } from '../src/services/context.js';
 import { importIncidents } from '../src/services/imports.js';
 import { loadDemo } from '../src/services/demo.js';
 import { createToken } from '../src/services/tokens.js';
 import { describeEachEngine, freshDatabase, type TestDatabase } from './support/engines.js';
 import { incidentInput } from './support/factories.js';
+import type { Harness } from './support/harness.js';
+import { storedCounts } from './support/requests.js';
 
 /** Another process holding the write lock; release() lets it go. */
 interface Holder {
@@ -45,83 +47,70 @@ async function holdWriteLock(engine: Engine, database: TestDatabase): Promise<Ho
   };
 }
 
-async function counts(db: Db): Promise<{ incidents: number; events: number }> {
-  const incidents = await db.kysely
-    .selectFrom('incidents')
-    .select((e) => e.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow();
-  const events = await db.kysely
-    .selectFrom('audit_events')
-    .select((e) => e.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { incidents: Number(incidents.n), events: Number(events.n) };
+/** A second pool on the test database, waiting `lockWaitMs` for a lock rather than the default five seconds. */
+function openWaiting(engine: Engine, database: TestDatabase, lockWaitMs: number): Db {
+  return openDatabase(
+    engine === 'sqlite'
+      ? { engine: 'sqlite', file: database.file ?? '' }
+      : { engine: 'postgres', url: database.url ?? '' },
+    { lockWaitMs },
+  );
 }
 
 describeEachEngine('a write held back by another writer', (engine) => {
   let database: TestDatabase;
   let db: Db;
-  let app: App;
-  let auth: Record<string, string>;
-  let services: Services;
+  const h = {} as Harness;
 
   beforeAll(async () => {
     database = await freshDatabase(engine);
     await loadDemo(createServices(database.db));
-    // The server's own pool, waiting a fifth of a second for a lock rather than the default five.
-    db = openDatabase(
-      engine === 'sqlite'
-        ? { engine: 'sqlite', file: database.file ?? '' }
-        : { engine: 'postgres', url: database.url ?? '' },
-      { lockWaitMs: 200 },
-    );
-    services = createServices(db);
-    app = await buildApp({ services });
-    const { secret } = await createToken(services, { kind: 'system', name: 'test' }, 'test-admin');
-    auth = { authorization: `Bearer ${secret}` };
+    // The server's own pool, waiting a fifth of a second for a lock.
+    db = openWaiting(engine, database, 200);
+    h.services = createServices(db);
+    h.app = await buildApp({ services: h.services });
+    const { secret } = await createToken(h.services, { kind: 'system', name: 'test' }, 'test-admin');
+    h.token = secret;
+    h.auth = { authorization: `Bearer ${secret}` };
   });
   afterAll(async () => {
-    await app.close();
+    await h.app.close();
     await db.close();
     await database.dispose();
   });
 
   it('answers 503 BUSY with Retry-After, writes nothing, and takes the same request once the lock is free', async () => {
     const body = incidentInput();
-    const before = await counts(db);
+    const before = await storedCounts(h);
     const holder = await holdWriteLock(engine, database);
     let busy;
     try {
-      busy = await app.inject({ method: 'POST', url: '/api/v1/incidents', headers: auth, payload: body });
+      busy = await h.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: h.auth, payload: body });
     } finally {
       await holder.release();
     }
     expect(busy.statusCode).toBe(503);
     expect(busy.headers['retry-after']).toBe('1');
     expect(busy.json<{ error: { code: string } }>().error.code).toBe('BUSY');
-    expect(await counts(db)).toEqual(before);
+    expect(await storedCounts(h)).toEqual(before);
 
-    const again = await app.inject({
+    const again = await h.app.inject({
       method: 'POST',
       url: '/api/v1/incidents',
-      headers: auth,
+      headers: h.auth,
       payload: body,
     });
     expect(again.statusCode).toBe(201);
-    const after = await counts(db);
+    const after = await storedCounts(h);
     expect(after.incidents).toBe(before.incidents + 1);
-    expect(after.events).toBeGreaterThan(before.events);
+    expect(after.auditEvents).toBeGreaterThan(before.auditEvents);
   });
 });
 
 describeEachEngine('an import beside another writer', (engine) => {
   it('waits out a lock held for longer than one write waits, and writes every row', async () => {
     const database = await freshDatabase(engine);
-    const db = openDatabase(
-      engine === 'sqlite'
-        ? { engine: 'sqlite', file: database.file ?? '' }
-        : { engine: 'postgres', url: database.url ?? '' },
-      { lockWaitMs: 100 },
-    );
+    const db = openWaiting(engine, database, 100);
     try {
       async function* rows(): AsyncGenerator<RowResult> {
         for (let i = 1; i <= 4; i++) {
@@ -150,7 +139,8 @@ describeEachEngine('an import beside another writer', (engine) => {
       );
       await released;
       expect(report).toMatchObject({ rows: 4, accepted: 4, rejected: [] });
-      expect((await counts(db)).incidents).toBe(4);
+      const stored = await db.kysely.selectFrom('incidents').select('ref').orderBy('ref').execute();
+      expect(stored.map((r) => r.ref)).toEqual(['held:1', 'held:2', 'held:3', 'held:4']);
     } finally {
       await db.close();
       await database.dispose();

@@ -52,6 +52,17 @@ export type ReadoutResult = (typeof READOUT_RESULTS)[number];
 export const VERDICTS = ['covered', 'not-covered', 'contested', 'unknown'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
+/** Verdicts by seriousness, least first: over several agreements, an incident takes its most serious. */
+export const VERDICT_SEVERITY: readonly Verdict[] = ['not-covered', 'unknown', 'contested', 'covered'];
+
+/** The most serious of these verdicts, as the map colours an incident; null for none. */
+export function mostSerious(verdicts: readonly Verdict[]): Verdict | null {
+  let best: Verdict | null = null;
+  for (const v of verdicts)
+    if (best === null || VERDICT_SEVERITY.indexOf(v) > VERDICT_SEVERITY.indexOf(best)) best = v;
+  return best;
+}
+
 export const PREDICATES = ['window', 'party', 'act', 'domain', 'target', 'area'] as const;
 export type Predicate = (typeof PREDICATES)[number];
 

@@ -16,7 +16,13 @@ import type {
   Side,
 } from '../core/model.js';
 import { blurredRange, longitudeRanges, type OgcBbox } from '../core/ogc.js';
-import type { AgreementScreening, ReadoutScreening, Verdict } from '../core/screening.js';
+import {
+  type AgreementScreening,
+  mostSerious,
+  type ReadoutScreening,
+  type Verdict,
+  VERDICT_SEVERITY,
+} from '../core/screening.js';
 import type { Act, Domain, TargetCode } from '../core/taxonomy.js';
 import type { Precision } from '../core/time.js';
 import { currentAllegationsOf, insertAllegations } from './allegations.js';
@@ -203,7 +209,7 @@ export async function insertIncidents(
   await insertRows(
     trx,
     'incidents',
-    rows.map((row, n) => ({ ...row, verdict_rank: mostSerious(incidents[n]?.screenings ?? []) })),
+    rows.map((row, n) => ({ ...row, verdict_rank: keptRank(incidents[n]?.screenings ?? []) })),
   );
   for (const { incident } of incidents) await insertAllegations(trx, incident.id, incident.allegations);
   await insertRows(
@@ -315,8 +321,6 @@ export interface IncidentSort {
   readonly descending: boolean;
 }
 
-/** Verdicts by seriousness, least first: a rank of 0 is "screened against none". */
-const VERDICT_RANK: readonly Verdict[] = ['not-covered', 'unknown', 'contested', 'covered'];
 /** Occurrences by how far verification got, least first; an incident without a stored finding is `alleged`. */
 const OCCURRENCE_RANK = ['unfounded', 'unable-to-determine', 'alleged', 'corroborated', 'verified'] as const;
 
@@ -423,12 +427,9 @@ function inBox(bbox: OgcBbox, publicGeography: boolean, byRow: boolean) {
   };
 }
 
-/** The rank `verdict_rank` keeps: the most serious of these screenings' verdicts, 0 for none. */
-function mostSerious(screenings: readonly { readonly verdict: Verdict }[]): number {
-  let rank = 0;
-  for (const s of screenings) rank = Math.max(rank, rankOfVerdict(s.verdict));
-  return rank;
-}
+/** The rank `verdict_rank` keeps: that of the most serious of these screenings' verdicts, 0 for none. */
+const keptRank = (screenings: readonly { readonly verdict: Verdict }[]): number =>
+  rankOfVerdict(mostSerious(screenings.map((s) => s.verdict)));
 
 /**
  * An incident's verdict as a rank (1 not-covered … 4 covered; 0: screened against none), for ordering and
@@ -438,7 +439,7 @@ function mostSerious(screenings: readonly { readonly verdict: Verdict }[]): numb
 export function verdictRank(agreementId: string | undefined, alias = 'incidents') {
   if (agreementId === undefined) return sql<number>`${sql.ref(`${alias}.verdict_rank`)}`;
   const cases = sql.join(
-    VERDICT_RANK.map((v, i) => sql`when ${sql.lit(v)} then ${sql.lit(i + 1)}`),
+    VERDICT_SEVERITY.map((v, i) => sql`when ${sql.lit(v)} then ${sql.lit(i + 1)}`),
     sql` `,
   );
   const rank = sql`case s.verdict ${cases} end`;
@@ -449,14 +450,14 @@ export function verdictRank(agreementId: string | undefined, alias = 'incidents'
   return sql<number>`coalesce((select max(${ranked}) from screenings s where s.incident_id = ${sql.ref(`${alias}.id`)}), 0)`;
 }
 
-/** The rank `verdictRank` gives a verdict; 0 for none. */
+/** The rank `verdictRank` gives a verdict: its place in VERDICT_SEVERITY from 1; 0 for none. */
 export function rankOfVerdict(verdict: Verdict | null): number {
-  return verdict === null ? 0 : VERDICT_RANK.indexOf(verdict) + 1;
+  return verdict === null ? 0 : VERDICT_SEVERITY.indexOf(verdict) + 1;
 }
 
 /** The verdict a rank of `verdictRank` stands for; null for 0. */
 export function verdictOfRank(rank: number): Verdict | null {
-  return VERDICT_RANK[rank - 1] ?? null;
+  return VERDICT_SEVERITY[rank - 1] ?? null;
 }
 
 /** How far verification got, as a rank (an incident without a stored finding is `alleged`). */
@@ -548,7 +549,7 @@ export async function replaceScreenings(
   await trx.deleteFrom('screenings').where('incident_id', '=', incidentId).execute();
   await trx
     .updateTable('incidents')
-    .set({ verdict_rank: mostSerious(results) })
+    .set({ verdict_rank: keptRank(results) })
     .where('id', '=', incidentId)
     .execute();
   if (results.length === 0) return;

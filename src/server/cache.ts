@@ -161,8 +161,8 @@ function isNewer(a: string, b: string): boolean {
   return aWrites !== bWrites ? aWrites > bWrites : aSeq > bSeq;
 }
 
-/** Whether an If-None-Match header names one of the tags (or is `*`); weak comparison, as for GET. */
-function matchesTag(header: string | undefined, ...etags: string[]): boolean {
+/** Whether an If-None-Match header names one of the tags (or is `*`); weak comparison, as RFC 9110 asks for GET. */
+export function matchesTag(header: string | undefined, ...etags: string[]): boolean {
   if (header === undefined) return false;
   const bare = new Set(etags.map((etag) => etag.replace(/^W\//, '')));
   return header.split(',').some((held) => {

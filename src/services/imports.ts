@@ -59,8 +59,8 @@ export const DEFAULT_BATCH_SIZE = 1000;
 const MAX_FAILED_BATCHES = 3;
 
 /**
- * A write (a batch, a party) that found the database busy (another writer held it past the lock wait, so nothing was written) is
- * sent again this many times, after 0.1 s, 0.2 s, ..., before it counts as failed.
+ * A write (a batch, a party) that found the database busy (another writer held it past the lock wait, so nothing
+ * was written) is sent again this many times, after 0.1 s, 0.2 s, ..., before it counts as failed.
  */
 const BUSY_RETRIES = 5;
 

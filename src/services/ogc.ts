@@ -15,7 +15,7 @@ import {
   type OgcBbox,
   type TimeSpan,
 } from '../core/ogc.js';
-import type { Verdict } from '../core/screening.js';
+import { mostSerious, type Verdict } from '../core/screening.js';
 import { toUtcIso } from '../core/time.js';
 import type { Occurrence } from '../core/verification.js';
 import type { Handle } from '../db/engine.js';
@@ -213,14 +213,6 @@ export interface IncidentFeature {
   readonly verdicts: readonly { readonly agreement: string; readonly verdict: Verdict }[];
   /** The finding's occurrence, once the finding is published. */
   readonly occurrence: Occurrence | null;
-}
-
-const SEVERITY: readonly Verdict[] = ['not-covered', 'unknown', 'contested', 'covered'];
-
-function mostSerious(verdicts: readonly Verdict[]): Verdict | null {
-  let best: Verdict | null = null;
-  for (const v of verdicts) if (best === null || SEVERITY.indexOf(v) > SEVERITY.indexOf(best)) best = v;
-  return best;
 }
 
 async function incidentFeatures(

@@ -2,7 +2,7 @@
 // public copy of each incident with its screening verdicts and, once published, its finding.
 
 import type { Incident } from '../../core/model.js';
-import type { Verdict } from '../../core/screening.js';
+import { mostSerious, type Verdict } from '../../core/screening.js';
 import { parseInstant, toUtcIso } from '../../core/time.js';
 import type { Attribution, Grade, Occurrence, RulingStatus } from '../../core/verification.js';
 import type { Feature } from './geojson.js';
@@ -82,17 +82,6 @@ export const INCIDENT_COLUMNS = [
 
 export type IncidentColumn = (typeof INCIDENT_COLUMNS)[number];
 export type IncidentRow = Readonly<Record<IncidentColumn, string | number | null>>;
-
-/** Verdicts by seriousness, least first; an incident's `verdict` is the most serious of its screenings. */
-const VERDICT_ORDER: readonly Verdict[] = ['not-covered', 'unknown', 'contested', 'covered'];
-
-/** The most serious verdict of the screenings, as the map colours it; null when screened against none. */
-export function mostSerious(verdicts: readonly Verdict[]): Verdict | null {
-  let best: Verdict | null = null;
-  for (const v of verdicts)
-    if (best === null || VERDICT_ORDER.indexOf(v) > VERDICT_ORDER.indexOf(best)) best = v;
-  return best;
-}
 
 const list = (items: readonly string[]) => (items.length === 0 ? null : items.join('; '));
 

@@ -13,9 +13,10 @@ import {
   type FeedFilter,
   findingsFeed,
 } from '../../../services/feeds.js';
+import { matchesTag } from '../../cache.js';
 import { originOf } from '../../pages.js';
 import type { RoutePlugin } from '../plugin.js';
-import { atomDocument, entityTag, icsDocument, matchesTag } from './render.js';
+import { atomDocument, entityTag, icsDocument } from './render.js';
 import {
   agreementsFeedQuery,
   ATOM,

@@ -120,12 +120,3 @@ export function icsDocument(calendar: AgreementCalendar, origin: string, selfUrl
 export function entityTag(body: string): string {
   return `"${createHash('sha256').update(body, 'utf8').digest('base64url')}"`;
 }
-
-/** Whether an If-None-Match header names this tag (or `*`); weak comparison, as RFC 9110 asks for GET. */
-export function matchesTag(header: string | undefined, tag: string): boolean {
-  if (header === undefined) return false;
-  return header
-    .split(',')
-    .map((t) => t.trim().replace(/^W\//, ''))
-    .some((t) => t === '*' || t === tag);
-}
